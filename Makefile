@@ -1,0 +1,62 @@
+# Two commands for a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app wsgi
+VENDOR := quizapp/static/vendor
+PLOTLY := node_modules/plotly.js-basic-dist-min/plotly-basic.min.js
+MO := translations/nl/LC_MESSAGES/messages.mo
+
+.PHONY: run test install install-test assets translations db system-deps lint check bench clean
+
+run: install assets translations db  ## Set up and serve http://127.0.0.1:5000
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+test: install-test assets translations system-deps  ## Set up and run lint and the whole test suite
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(FLASK) questionnaires check
+	$(BIN)/pytest -q
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+$(PLOTLY): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+$(VENDOR)/plotly-basic.min.js: $(PLOTLY)
+	mkdir -p $(VENDOR)
+	cp $(PLOTLY) $@
+	$(BIN)/python -m whitenoise.compress --no-brotli quizapp/static
+
+assets: $(VENDOR)/plotly-basic.min.js $(VENV)/.installed  ## Copy pinned front-end packages into static/
+
+$(MO): translations/nl/LC_MESSAGES/messages.po $(VENV)/.installed
+	$(FLASK) translate compile
+
+translations: $(MO)  ## Compile the .po catalogues
+
+db: install  ## Create or upgrade the database
+	$(FLASK) db upgrade
+
+system-deps:  ## Debian packages the browser tests need (Chromium, poppler-utils)
+	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium poppler-utils fonts-liberation; \
+	fi
+
+bench: install assets translations  ## Print timings of the main pages
+	$(BIN)/python bench/bench_pages.py
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) translations/*/LC_MESSAGES/*.mo

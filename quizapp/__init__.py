@@ -1,0 +1,67 @@
+"""quizapp: self-assessments for workplace internships."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+from whitenoise import WhiteNoise
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Create and configure the app."""
+    app = Flask(__name__, instance_relative_config=True)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    from . import config
+
+    app.config.from_mapping(config.defaults(app.instance_path))
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+
+    from . import cli, errors, i18n, library
+    from .extensions import babel, csrf, db, migrate, talisman
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(config.PROJECT_ROOT / "migrations"))
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    csrf.init_app(app)
+    talisman.init_app(
+        app,
+        force_https=app.config["FORCE_HTTPS"],
+        strict_transport_security=app.config["FORCE_HTTPS"],
+        session_cookie_secure=app.config["SESSION_COOKIE_SECURE"],
+        content_security_policy={
+            "default-src": "'self'",
+            "script-src": "'self'",
+            "style-src": ["'self'", "'unsafe-inline'"],
+            "img-src": ["'self'", "data:"],
+            "object-src": "'none'",
+            "base-uri": "'none'",
+            "form-action": "'self'",
+            "frame-ancestors": "'none'",
+        },
+        referrer_policy="no-referrer",
+        permissions_policy={"geolocation": "()", "camera": "()", "microphone": "()"},
+    )
+    library.init_app(app)
+    app.after_request(i18n.remember_language)
+    app.jinja_env.globals.update(i18n.template_globals())
+    errors.init_app(app)
+    cli.init_app(app)
+
+    from .api import bp as api_bp
+    from .main import bp as main_bp
+    from .quiz import bp as quiz_bp
+    from .results import bp as results_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(quiz_bp)
+    app.register_blueprint(results_bp)
+    app.register_blueprint(api_bp)
+    csrf.exempt(api_bp)
+
+    static = os.path.join(app.root_path, "static")
+    app.wsgi_app = WhiteNoise(app.wsgi_app, root=static, prefix="static/", max_age=3600)
+    return app

@@ -1,0 +1,200 @@
+"""Plotly figures from a scored result: data in, figure dict out.
+
+Figures are drawn with plotly.js's basic bundle (scatter only), so every chart here is a
+scatter trace plus layout shapes and annotations.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from .engine import Questionnaire, score_range
+
+FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13}
+INK = "#1f2937"
+ACCENT = "#0b6e4f"
+GRID = "#9ca3af"
+
+
+def _layout(**extra) -> dict:
+    layout = {
+        "font": FONT,
+        "margin": {"l": 40, "r": 40, "t": 20, "b": 40},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "showlegend": False,
+        "dragmode": False,
+    }
+    layout.update(extra)
+    return layout
+
+
+def kite(labels: dict[str, str], scores: dict[str, int], top: int) -> dict:
+    """The four mode scores on crossed axes: CE up, RO right, AC down, AE left."""
+    ce, ro, ac, ae = (scores[m] for m in ("CE", "RO", "AC", "AE"))
+    rings = []
+    for r in range(12, top + 1, 12):
+        rings.append(
+            {
+                "type": "path",
+                "path": f"M 0 {r} L {r} 0 L 0 {-r} L {-r} 0 Z",
+                "line": {"color": GRID, "width": 1, "dash": "dot"},
+                "layer": "below",
+            }
+        )
+    axes = [
+        {"type": "line", "x0": -top, "x1": top, "y0": 0, "y1": 0, "line": {"color": GRID}},
+        {"type": "line", "x0": 0, "x1": 0, "y0": -top, "y1": top, "line": {"color": GRID}},
+    ]
+    pad = top * 1.12
+    spots = {
+        "CE": (0, pad, "bottom"),
+        "RO": (pad, 0, "middle"),
+        "AC": (0, -pad, "top"),
+        "AE": (-pad, 0, "middle"),
+    }
+    notes = [
+        {
+            "x": x,
+            "y": y,
+            "text": f"<b>{labels[m]}</b> {scores[m]}",
+            "showarrow": False,
+            "yanchor": anchor,
+            "xanchor": "center",
+        }
+        for m, (x, y, anchor) in spots.items()
+    ]
+    notes += [
+        {
+            "x": r * 0.5,
+            "y": r * 0.5,
+            "text": str(r),
+            "showarrow": False,
+            "font": {"size": 10, "color": GRID},
+        }
+        for r in (24, 48)
+        if r <= top
+    ]
+    fig = go.Figure(
+        go.Scatter(
+            x=[0, ro, 0, -ae, 0],
+            y=[ce, 0, -ac, 0, ce],
+            mode="lines+markers",
+            fill="toself",
+            fillcolor="rgba(11,110,79,0.25)",
+            line={"color": ACCENT, "width": 3},
+            marker={"size": 8, "color": ACCENT},
+            text=[f"{labels[m]}: {scores[m]}" for m in ("CE", "RO", "AC", "AE", "CE")],
+            hoverinfo="text",
+        ),
+        layout=_layout(
+            xaxis={"range": [-top * 1.45, top * 1.45], "visible": False, "fixedrange": True},
+            yaxis={
+                "range": [-top * 1.25, top * 1.25],
+                "visible": False,
+                "fixedrange": True,
+                "scaleanchor": "x",
+            },
+            shapes=rings + axes,
+            annotations=notes,
+            height=380,
+        ),
+    )
+    return fig.to_plotly_json()
+
+
+def grid(
+    q: Questionnaire,
+    classification_id: str,
+    scores: dict,
+    names: dict[str, str],
+    axis_titles: tuple[str, str],
+    you: str,
+) -> dict:
+    """A two-axis classification grid with its regions and where this person stands.
+
+    The y axis is the classification's first axis (AC-CE: concrete at the top), the x axis
+    its second (AE-RO: active on the left), as in Kolb's own drawing of the grid.
+    """
+    c = q.classification(classification_id)
+    y_axis, x_axis = c.axes
+    y_lo, y_hi = score_range(q, y_axis.score)
+    x_lo, x_hi = score_range(q, x_axis.score)
+    y_cuts = _edges(y_axis.bands, y_lo, y_hi)
+    x_cuts = _edges(x_axis.bands, x_lo, x_hi)
+    shapes, notes = [], []
+    for cls in c.classes:
+        yb, xb = cls.bands
+        (y0, y1), (x0, x1) = y_cuts[yb], x_cuts[xb]
+        shapes.append(
+            {
+                "type": "rect",
+                "x0": x0,
+                "x1": x1,
+                "y0": y0,
+                "y1": y1,
+                "layer": "below",
+                "line": {"color": GRID, "width": 1},
+                "fillcolor": "rgba(0,0,0,0)",
+            }
+        )
+        notes.append(
+            {
+                "x": (x0 + x1) / 2,
+                "y": (y0 + y1) / 2,
+                "text": names[cls.id],
+                "showarrow": False,
+                "font": {"size": 12, "color": "#4b5563"},
+            }
+        )
+    y, x = scores[y_axis.score], scores[x_axis.score]
+    fig = go.Figure(
+        go.Scatter(
+            x=[x],
+            y=[y],
+            mode="markers+text",
+            text=[you],
+            textposition="bottom center",
+            marker={
+                "size": 16,
+                "color": ACCENT,
+                "symbol": "diamond",
+                "line": {"color": INK, "width": 2},
+            },
+            hovertext=[f"{x_axis.score} {x}, {y_axis.score} {y}"],
+            hoverinfo="text",
+        ),
+        layout=_layout(
+            xaxis={
+                "range": [x_hi + 3, x_lo - 3],
+                "title": {"text": axis_titles[1]},
+                "zeroline": False,
+                "showgrid": False,
+                "fixedrange": True,
+                "dtick": 12,
+            },
+            yaxis={
+                "range": [y_hi + 3, y_lo - 3],
+                "title": {"text": axis_titles[0]},
+                "zeroline": False,
+                "showgrid": False,
+                "fixedrange": True,
+                "dtick": 12,
+            },
+            shapes=shapes,
+            annotations=notes,
+            height=420,
+            margin={"l": 60, "r": 20, "t": 20, "b": 60},
+        ),
+    )
+    return fig.to_plotly_json()
+
+
+def _edges(bands, lo: float, hi: float) -> dict[str, tuple[float, float]]:
+    """Return the drawing limits of each band, halfway between whole-number cut points."""
+    edges = {}
+    for band in bands:
+        start = lo if band.min is None else band.min - 0.5
+        end = hi if band.max is None else band.max + 0.5
+        edges[band.id] = (start, end)
+    return edges

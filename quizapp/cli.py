@@ -1,0 +1,125 @@
+"""Command-line tools: questionnaires check, translate extract/update/compile, results purge."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from babel.messages.pofile import read_po
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+from .config import PROJECT_ROOT
+from .engine import DefinitionError, load_library
+from .textdata import file_texts
+
+questionnaires_cli = AppGroup("questionnaires", help="Check the questionnaire files.")
+translate_cli = AppGroup("translate", help="Translation workflow (wraps pybabel).")
+results_cli = AppGroup("results", help="Manage stored results.")
+
+TRANSLATIONS = PROJECT_ROOT / "translations"
+POT = TRANSLATIONS / "messages.pot"
+
+
+def _pybabel(*args: str) -> None:
+    pybabel = Path(sys.executable).with_name("pybabel")
+    subprocess.run([str(pybabel), *args], check=True, cwd=PROJECT_ROOT)
+
+
+def read_catalog(lang: str):
+    """Return the parsed .po catalogue of a language."""
+    with open(TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po", "rb") as fh:
+        return read_po(fh)
+
+
+def missing_translations(directory: Path, langs) -> list[str]:
+    """Return every data-file text without a finished translation, naming file, place, language."""
+    problems = []
+    for lang in langs:
+        if lang == "en":
+            continue
+        catalog = read_catalog(lang)
+        for path in sorted(Path(directory).glob("*.yaml")):
+            context, texts = file_texts(path)
+            for line, where, text in texts:
+                message = catalog.get(text, context=context)
+                if message is None or not message.string:
+                    problems.append(f"{path.name}:{line}: {where}: no {lang} translation")
+                elif message.fuzzy:
+                    problems.append(f"{path.name}:{line}: {where}: {lang} translation is fuzzy")
+    return problems
+
+
+@questionnaires_cli.command("check")
+def check_command() -> None:
+    """Validate every questionnaire file and its translations; exit 1 on any problem."""
+    directory = Path(current_app.config["QUESTIONNAIRE_DIR"])
+    problems: list[str] = []
+    try:
+        library = load_library(directory)
+    except DefinitionError as exc:
+        problems += exc.problems
+        library = None
+    problems += missing_translations(directory, current_app.config["LANGUAGES"])
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        raise SystemExit(1)
+    click.echo(f"{len(library.questionnaires)} questionnaires and the handbook are valid.")
+
+
+@translate_cli.command("extract")
+def extract_command() -> None:
+    """Extract every text of the code, templates and data files into messages.pot."""
+    _pybabel(
+        "extract",
+        "-F",
+        "babel.cfg",
+        "-k",
+        "_l",
+        "--no-wrap",
+        "--sort-by-file",
+        "--project",
+        "quizapp",
+        "-o",
+        str(POT),
+        ".",
+    )
+
+
+@translate_cli.command("update")
+def update_command() -> None:
+    """Extract, then merge the new texts into every language's .po file."""
+    extract_command.callback()
+    _pybabel("update", "-i", str(POT), "-d", str(TRANSLATIONS), "--no-wrap", "--ignore-obsolete")
+
+
+@translate_cli.command("init")
+@click.argument("lang")
+def init_command(lang: str) -> None:
+    """Start a new language."""
+    extract_command.callback()
+    _pybabel("init", "-i", str(POT), "-d", str(TRANSLATIONS), "-l", lang, "--no-wrap")
+
+
+@translate_cli.command("compile")
+def compile_command() -> None:
+    """Compile the .po files into the .mo files the app reads."""
+    _pybabel("compile", "-d", str(TRANSLATIONS), "--statistics")
+
+
+@results_cli.command("purge")
+def purge_command() -> None:
+    """Delete results older than RESULT_RETENTION_DAYS."""
+    from .results.store import purge_expired
+
+    click.echo(f"Deleted {purge_expired()} expired results.")
+
+
+def init_app(app: Flask) -> None:
+    """Register the command groups."""
+    app.cli.add_command(questionnaires_cli)
+    app.cli.add_command(translate_cli)
+    app.cli.add_command(results_cli)

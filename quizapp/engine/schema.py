@@ -1,0 +1,289 @@
+"""Pydantic models for questionnaire files and the handbook file.
+
+The models check one file on its own: ids, references between items, scales,
+classifications and recommendations, cut points against score ranges. Nothing here
+imports Flask.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64)]
+Text = Annotated[str, Field(min_length=1)]
+
+KINDS = ("learning-style", "leadership", "competence-ladder")
+
+
+class Strict(BaseModel):
+    """Base model that rejects unknown keys, so a typo in a file is an error."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Option(Strict):
+    """One answer option: the scale it counts for and, for choice items, its points."""
+
+    id: Id
+    text: Text
+    scale: Id
+    points: int | None = None
+
+
+class Item(Strict):
+    """One question: rank all options, or choose one."""
+
+    id: Id
+    kind: Literal["rank", "choice"]
+    stem: Text
+    tags: tuple[Id, ...] = ()
+    options: tuple[Option, ...] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _unique_options(self) -> Item:
+        ids = [o.id for o in self.options]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"item {self.id}: duplicate option id {', '.join(dupes)}")
+        return self
+
+    def option(self, option_id: str) -> Option | None:
+        """Return the option with this id, or None."""
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+class Part(Strict):
+    """A group of items shown together, which may be optional."""
+
+    id: Id
+    title: Text
+    instructions: Text | None = None
+    optional: bool = False
+    items: tuple[Item, ...] = Field(min_length=1)
+
+
+class Tag(Strict):
+    """A label that groups items, such as a readiness level."""
+
+    id: Id
+    name: Text
+    description: Text | None = None
+
+
+class Scale(Strict):
+    """A score to compute, with the method that computes it."""
+
+    id: Id
+    method: Literal["rank_sum", "count", "points", "difference", "kendall_flexibility"]
+    name: Text
+    short: Text | None = None
+    description: Text | None = None
+    of: tuple[Id, Id] | None = None
+    part: Id | None = None
+    tag: Id | None = None
+
+    @model_validator(mode="after")
+    def _method_arguments(self) -> Scale:
+        if self.method == "difference" and self.of is None:
+            raise ValueError(f"scale {self.id}: method difference needs `of: [A, B]`")
+        if self.method == "kendall_flexibility" and self.part is None:
+            raise ValueError(f"scale {self.id}: method kendall_flexibility needs `part`")
+        if self.method != "difference" and self.of is not None:
+            raise ValueError(f"scale {self.id}: `of` only goes with method difference")
+        if self.method != "points" and self.tag is not None:
+            raise ValueError(f"scale {self.id}: `tag` only goes with method points")
+        if self.method == "difference" and self.part is not None:
+            raise ValueError(f"scale {self.id}: `part` does not go with method difference")
+        return self
+
+
+class Band(Strict):
+    """A range of one score, limits inclusive; a missing limit is open."""
+
+    id: Id
+    min: float | None = None
+    max: float | None = None
+
+    def holds(self, value: float) -> bool:
+        """Tell whether the value falls in this band."""
+        return (self.min is None or value >= self.min) and (self.max is None or value <= self.max)
+
+
+class Axis(Strict):
+    """One score cut into bands."""
+
+    score: Id
+    bands: tuple[Band, ...] = Field(min_length=2)
+
+
+class ClassDef(Strict):
+    """One class of a classification: a combination of bands, with its texts."""
+
+    id: Id
+    bands: tuple[Id, ...]
+    name: Text
+    description: Text | None = None
+    at_work: Text | None = None
+
+
+class Classification(Strict):
+    """A grid of one or more axes that turns scores into a class."""
+
+    id: Id
+    name: Text
+    source: Text
+    axes: tuple[Axis, ...] = Field(min_length=1)
+    classes: tuple[ClassDef, ...] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _classes_cover_grid(self) -> Classification:
+        for n, axis in enumerate(self.axes):
+            ids = [b.id for b in axis.bands]
+            if len(set(ids)) != len(ids):
+                raise ValueError(f"classification {self.id}: axis {n + 1} repeats a band id")
+        for cls in self.classes:
+            if len(cls.bands) != len(self.axes):
+                raise ValueError(
+                    f"classification {self.id}: class {cls.id} names {len(cls.bands)} bands,"
+                    f" the grid has {len(self.axes)} axes"
+                )
+            for axis, band in zip(self.axes, cls.bands, strict=True):
+                if band not in {b.id for b in axis.bands}:
+                    raise ValueError(
+                        f"classification {self.id}: class {cls.id} names unknown band {band}"
+                        f" on axis {axis.score}"
+                    )
+        cells = [cls.bands for cls in self.classes]
+        for combo in itertools.product(*[[b.id for b in a.bands] for a in self.axes]):
+            found = cells.count(combo)
+            if found != 1:
+                what = "no class" if found == 0 else f"{found} classes"
+                raise ValueError(f"classification {self.id}: {what} for bands {', '.join(combo)}")
+        return self
+
+
+class Condition(Strict):
+    """A condition on scores or classes; all given keys must hold."""
+
+    score: Id | None = None
+    min: float | None = None
+    max: float | None = None
+    answered: Id | None = None
+    class_: Id | None = Field(default=None, alias="class")
+    in_: tuple[Id, ...] | None = Field(default=None, alias="in")
+    all: tuple[Condition, ...] | None = None
+    any: tuple[Condition, ...] | None = None
+    not_: Condition | None = Field(default=None, alias="not")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _well_formed(self) -> Condition:
+        if (self.class_ is None) != (self.in_ is None):
+            raise ValueError("a class condition needs both `class` and `in`")
+        if (self.min is not None or self.max is not None) and self.score is None:
+            raise ValueError("`min` and `max` need `score`")
+        if self.score is not None and self.min is None and self.max is None:
+            raise ValueError(f"condition on score {self.score} needs `min` or `max`")
+        if not self.model_fields_set:
+            raise ValueError("empty condition")
+        return self
+
+
+class Recommendation(Strict):
+    """Advice linked to a handbook section, given when its condition holds."""
+
+    id: Id
+    section: Id
+    title: Text
+    text: Text
+    when: Condition | None = None
+
+
+class Model(Strict):
+    """The published model a questionnaire follows."""
+
+    name: Text
+    source: Text
+    handbook: tuple[Id, ...] = ()
+
+
+class Questionnaire(Strict):
+    """A whole questionnaire file."""
+
+    id: Id
+    version: int = Field(ge=1)
+    kind: Literal["learning-style", "leadership", "competence-ladder"]
+    audience: Literal["trainee", "mentor"]
+    minutes: int = Field(ge=1, le=120)
+    title: Text
+    summary: Text
+    instructions: Text
+    model: Model
+    rank_points: tuple[int, ...] | None = None
+    items_per_page: int = Field(default=4, ge=1, le=50)
+    tags: tuple[Tag, ...] = ()
+    parts: tuple[Part, ...] = Field(min_length=1)
+    scales: tuple[Scale, ...] = Field(min_length=1)
+    classifications: tuple[Classification, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """All items of all parts, in order."""
+        return tuple(item for part in self.parts for item in part.items)
+
+    def item(self, item_id: str) -> Item | None:
+        """Return the item with this id, or None."""
+        return next((i for i in self.items if i.id == item_id), None)
+
+    def part(self, part_id: str) -> Part | None:
+        """Return the part with this id, or None."""
+        return next((p for p in self.parts if p.id == part_id), None)
+
+    def scale(self, scale_id: str) -> Scale | None:
+        """Return the scale with this id, or None."""
+        return next((s for s in self.scales if s.id == scale_id), None)
+
+    def classification(self, classification_id: str) -> Classification | None:
+        """Return the classification with this id, or None."""
+        return next((c for c in self.classifications if c.id == classification_id), None)
+
+
+class Section(Strict):
+    """One section of the handbook, summarised in our own words."""
+
+    id: Id
+    chapter: Id
+    title: Text
+    summary: Text
+    points: tuple[Text, ...] = ()
+
+
+class Chapter(Strict):
+    """A chapter of the handbook."""
+
+    id: Id
+    title: Text
+
+
+class HandbookSource(Strict):
+    """Where the handbook comes from."""
+
+    title: Text
+    note: Text
+
+
+class Handbook(Strict):
+    """The handbook file: its source, chapters and sections."""
+
+    source: HandbookSource
+    chapters: tuple[Chapter, ...]
+    sections: tuple[Section, ...] = Field(min_length=1)
+
+    def section(self, section_id: str) -> Section | None:
+        """Return the section with this id, or None."""
+        return next((s for s in self.sections if s.id == section_id), None)

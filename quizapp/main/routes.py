@@ -1,0 +1,56 @@
+"""Views: home, about, privacy and the handbook summaries."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, render_template
+
+from ..i18n import qt
+from ..library import get_library
+from . import bp
+
+
+@bp.get("/")
+def home():
+    """List the questionnaires: who each is for and how long it takes."""
+    library = get_library()
+    return render_template("main/home.html", questionnaires=list(library.questionnaires.values()))
+
+
+@bp.get("/about")
+def about():
+    """Say where the content comes from."""
+    return render_template("main/about.html", library=get_library())
+
+
+@bp.get("/privacy")
+def privacy():
+    """Say what is stored and for how long."""
+    days = current_app.config["RESULT_RETENTION_DAYS"]
+    return render_template("main/privacy.html", days=days)
+
+
+@bp.get("/handbook")
+def handbook():
+    """List the handbook sections."""
+    return render_template("main/handbook.html", handbook=get_library().handbook)
+
+
+@bp.get("/handbook/<section_id>")
+def handbook_section(section_id: str):
+    """Show our summary of one handbook section, with its source."""
+    library = get_library()
+    section = library.handbook.section(section_id)
+    if section is None:
+        abort(404)
+    used_by = [
+        q
+        for q in library.questionnaires.values()
+        if section_id in q.model.handbook or any(r.section == section_id for r in q.recommendations)
+    ]
+    return render_template(
+        "main/section.html",
+        section=section,
+        handbook=library.handbook,
+        used_by=used_by,
+        title=qt("handbook", section.title),
+    )

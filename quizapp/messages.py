@@ -1,0 +1,57 @@
+"""Words for answer problems, in the user's language."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+
+from .engine import Problem
+from .i18n import LANG_NAMES
+
+
+def problem_message(problem: Problem) -> str:
+    """Return a plain-language message for one answer problem."""
+    code, detail = problem.code, problem.detail
+    if code == "missing":
+        return _("Please answer this question.")
+    if code == "missing_in_optional_part":
+        return _("Please answer this question too, or skip the whole optional part.")
+    if code == "incomplete_ranking":
+        return _("Give every ending a place, from 1 to 4.")
+    if code == "tied":
+        if "place" in detail:
+            return _(
+                "Two endings have the same place (%(place)s). Give each ending its own place.",
+                place=detail["place"],
+            )
+        return _(
+            "Option %(option)s is ranked twice. Rank each option once.", option=detail["option"]
+        )
+    if code == "unknown_option":
+        return _("There is no option %(option)s in this question.", option=detail["option"])
+    if code == "unknown_item":
+        return _("There is no question with this id in this questionnaire.")
+    if code == "not_a_ranking":
+        return _("Give a list of all option ids, the one most like you first.")
+    if code == "not_an_option_id":
+        return _("Give the id of one option as text.")
+    if code == "not_a_place":
+        return _("Choose a place from the list.")
+    if code == "answers_not_an_object":
+        return _("`answers` must be an object with one entry per question.")
+    if code == "unknown_questionnaire":
+        return _("There is no questionnaire with this id.")
+    if code == "malformed_json":
+        return _("The request body must be a JSON object.")
+    if code == "unknown_language":
+        return _(
+            "Unknown language %(lang)s. Use one of: %(langs)s.",
+            lang=detail["lang"],
+            langs=", ".join(sorted(LANG_NAMES)),
+        )
+    if code == "unknown_field":
+        return _("Unknown field %(field)s. Send only `answers` and `lang`.", field=detail["field"])
+    if code == "unknown_token":
+        return _("There is no result with this link. It may have been deleted.")
+    if code == "too_large":
+        return _("The request is too large.")
+    return _("This answer cannot be used.")

@@ -1,0 +1,112 @@
+"""Views: the start page and the pages of a questionnaire."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_wtf import FlaskForm
+
+from ..engine import check_answers
+from ..i18n import current_lang
+from ..library import get_questionnaire_or_404
+from ..messages import problem_message
+from ..results.store import create_response
+from . import bp
+from .pages import form_values, paginate, read_item
+
+
+def _draft(qid: str) -> dict:
+    """Return the answers given so far in this browser session."""
+    return session.get("drafts", {}).get(qid, {})
+
+
+def _save_draft(qid: str, answers: dict) -> None:
+    drafts = dict(session.get("drafts", {}))
+    drafts[qid] = answers
+    session["drafts"] = drafts
+
+
+def _drop_draft(qid: str) -> None:
+    drafts = dict(session.get("drafts", {}))
+    drafts.pop(qid, None)
+    session["drafts"] = drafts
+
+
+@bp.get("/<qid>")
+def start(qid: str):
+    """Show what the questionnaire is, who it is for and how long it takes."""
+    q = get_questionnaire_or_404(qid)
+    pages = paginate(q)
+    return render_template("quiz/start.html", q=q, pages=pages, draft=_draft(qid))
+
+
+@bp.route("/<qid>/<int:number>", methods=["GET", "POST"])
+def page(qid: str, number: int):
+    """Show one page of items; on POST keep the valid answers and move on."""
+    q = get_questionnaire_or_404(qid)
+    pages = paginate(q)
+    if not 1 <= number <= len(pages):
+        abort(404)
+    current = pages[number - 1]
+    form = FlaskForm()
+    answers = dict(_draft(qid))
+    values = form_values(current.items, answers)
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            abort(400)
+        action = request.form.get("action", "next")
+        values = {k: v for k, v in request.form.items() if k not in ("csrf_token", "action")}
+        for item in current.items:
+            answer, problem = read_item(item, request.form)
+            if problem is None:
+                answers[item.id] = answer
+            else:
+                answers.pop(item.id, None)
+                if problem.code != "missing" or action in ("next", "finish"):
+                    errors[item.id] = problem_message(problem)
+        _save_draft(qid, answers)
+        if action == "back" and not errors:
+            return redirect(url_for(".page", qid=qid, number=max(1, number - 1)))
+        if action == "skip":
+            return _finish(q, pages, answers, skip_part=current.part.id)
+        if not errors:
+            if action == "finish":
+                return _finish(q, pages, answers)
+            if number < len(pages):
+                return redirect(url_for(".page", qid=qid, number=number + 1))
+            return _finish(q, pages, answers)
+    status = 422 if errors else 200
+    return (
+        render_template(
+            "quiz/page.html",
+            q=q,
+            page=current,
+            pages=pages,
+            values=values,
+            errors=errors,
+            form=form,
+            answered=sum(1 for i in q.items if i.id in answers),
+        ),
+        status,
+    )
+
+
+def _finish(q, pages, answers: dict, skip_part: str | None = None):
+    """Store the answers and show the result, or go back to the first unanswered page."""
+    for part in q.parts:
+        if part.optional and (part.id == skip_part or not _complete(part, answers)):
+            answers = {k: v for k, v in answers.items() if k not in {i.id for i in part.items}}
+    problems = check_answers(q, answers)
+    if problems:
+        first = problems[0].item
+        number = next((p.number for p in pages if first in {i.id for i in p.items}), 1)
+        flash(_("Some questions still need an answer."), "error")
+        return redirect(url_for(".page", qid=q.id, number=number))
+    response = create_response(q, answers, current_lang())
+    _drop_draft(q.id)
+    return redirect(url_for("results.show", token=response.token))
+
+
+def _complete(part, answers: dict) -> bool:
+    return all(item.id in answers for item in part.items)

@@ -1,0 +1,50 @@
+"""Chart figures for each kind of result, cached per result and language."""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from .. import charts
+from ..i18n import qt
+from .present import ShownResult
+
+_CACHE: OrderedDict[tuple, dict[str, dict]] = OrderedDict()
+_CACHE_SIZE = 512
+
+
+def figures_for(shown: ShownResult, lang: str) -> dict[str, dict]:
+    """Return the figures of a result by chart id; answers never change, so cache them."""
+    key = (shown.q.id, shown.q.version, json.dumps(shown.response.answers, sort_keys=True), lang)
+    figures = _CACHE.get(key)
+    if figures is None:
+        with force_locale(lang):
+            figures = BUILDERS[shown.q.kind](shown)
+        _CACHE[key] = figures
+        if len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return figures
+
+
+def _learning_style(shown: ShownResult) -> dict[str, dict]:
+    q, scores = shown.q, shown.result.scores
+    labels = {m: qt(q.id, q.scale(m).short or q.scale(m).name) for m in ("CE", "RO", "AC", "AE")}
+    region = q.classification("region")
+    names = {c.id: qt(q.id, c.name) for c in region.classes}
+    return {
+        "kite": charts.kite(labels, scores, top=48),
+        "grid": charts.grid(
+            q,
+            "region",
+            scores,
+            names,
+            (_("Thinking minus feeling (AC-CE)"), _("Doing minus watching (AE-RO)")),
+            _("You"),
+        ),
+    }
+
+
+BUILDERS = {"learning-style": _learning_style}

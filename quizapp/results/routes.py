@@ -1,0 +1,55 @@
+"""Views: a result page, and deleting a result for good."""
+
+from __future__ import annotations
+
+from flask import abort, render_template, url_for
+from flask_babel import gettext as _
+from flask_wtf import FlaskForm
+
+from ..i18n import current_lang, qt
+from . import bp
+from .figures import figures_for
+from .present import recommendation_data, shown_result
+from .store import delete_response, get_response_or_404
+
+
+@bp.get("/<token>")
+def show(token: str):
+    """Show the scores, charts and advice of one result."""
+    response = get_response_or_404(token)
+    shown = shown_result(response)
+    if shown is None:
+        abort(404)
+    recs = []
+    figures = {}
+    if shown.result is not None:
+        recs = [
+            recommendation_data(shown.q, r, external=False) for r in shown.result.recommendations
+        ]
+        figures = figures_for(shown, current_lang())
+    return render_template(
+        f"results/{shown.q.kind}.html",
+        shown=shown,
+        q=shown.q,
+        result=shown.result,
+        recs=recs,
+        figures=figures,
+        result_url=url_for(".show", token=token, _external=True),
+        form=FlaskForm(),
+        title=qt(shown.q.id, shown.q.title),
+    )
+
+
+@bp.route("/<token>/delete", methods=["GET", "POST"])
+def delete(token: str):
+    """Ask, then delete a result for good."""
+    response = get_response_or_404(token)
+    form = FlaskForm()
+    if form.validate_on_submit():
+        delete_response(response)
+        return render_template("results/deleted.html")
+    if form.errors:
+        abort(400)
+    return render_template(
+        "results/delete.html", response=response, form=form, title=_("Delete this result")
+    )

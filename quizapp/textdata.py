@@ -1,0 +1,68 @@
+"""The translatable texts of the data files, for extraction and for completeness checks.
+
+Every text in `questionnaires/*.yaml` is an English source string; its message context is
+the questionnaire id (or "handbook"), so translators can word it for its readers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+TEXT_KEYS = frozenset(
+    {
+        "title",
+        "summary",
+        "instructions",
+        "stem",
+        "text",
+        "name",
+        "short",
+        "description",
+        "at_work",
+        "source",
+        "note",
+        "points",
+    }
+)
+HANDBOOK_CONTEXT = "handbook"
+
+
+def _walk(node, trail: list[str], in_text: bool) -> Iterator[tuple[int, str, str]]:
+    if isinstance(node, yaml.MappingNode):
+        label = next((v.value for k, v in node.value if k.value == "id"), None)
+        here = [*trail[:-1], f"{trail[-1]} {label}"] if trail and label else trail
+        for key, value in node.value:
+            yield from _walk(value, [*here, key.value], key.value in TEXT_KEYS)
+    elif isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            yield from _walk(child, trail, in_text)
+    elif in_text and node.tag == "tag:yaml.org,2002:str" and node.value.strip():
+        yield node.start_mark.line + 1, " ".join(trail), node.value
+
+
+def file_context(path: Path, root) -> str:
+    """Return the message context of a data file."""
+    if Path(path).name == "handbook.yaml":
+        return HANDBOOK_CONTEXT
+    ids = [v.value for k, v in root.value if k.value == "id"] if root is not None else []
+    return ids[0] if ids else Path(path).stem
+
+
+def file_texts(path: Path) -> tuple[str, list[tuple[int, str, str]]]:
+    """Return a data file's context and its texts as (line, where, text)."""
+    with open(path, encoding="utf-8") as fh:
+        root = yaml.compose(fh)
+    return file_context(path, root), list(_walk(root, [], False)) if root is not None else []
+
+
+def extract_yaml(fileobj, keywords, comment_tags, options):
+    """Babel extractor for data files: yields (line, 'pgettext', (context, text), [where])."""
+    root = yaml.compose(fileobj.read().decode("utf-8"))
+    if root is None:
+        return
+    context = file_context(getattr(fileobj, "name", "x.yaml"), root)
+    for line, where, text in _walk(root, [], False):
+        yield line, "pgettext", (context, text), [where]

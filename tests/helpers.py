@@ -1,0 +1,31 @@
+"""Builders of answer sets for tests."""
+
+from __future__ import annotations
+
+
+def ranking_by_modes(item, order: list[str]) -> list[str]:
+    """Return a rank item's answer that puts its options in this order of scales."""
+    by_scale = {o.scale: o.id for o in item.options}
+    return [by_scale[scale] for scale in order]
+
+
+def learning_answers(q, orders, context_orders=None) -> dict:
+    """Answers for the learning-style questionnaire from one mode order per item."""
+    cycle = q.part("cycle").items
+    if isinstance(orders[0], str):
+        orders = [orders] * len(cycle)
+    answers = {
+        item.id: ranking_by_modes(item, order) for item, order in zip(cycle, orders, strict=True)
+    }
+    if context_orders is not None:
+        contexts = q.part("contexts").items
+        if isinstance(context_orders[0], str):
+            context_orders = [context_orders] * len(contexts)
+        for item, order in zip(contexts, context_orders, strict=True):
+            answers[item.id] = ranking_by_modes(item, order)
+    return answers
+
+
+def choice_by_style(item, style: str) -> str:
+    """Return the id of a choice item's option keyed to this style."""
+    return next(o.id for o in item.options if o.scale == style)
