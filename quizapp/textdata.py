@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from .engine.loader import singular
+
 TEXT_KEYS = frozenset(
     {
         "title",
@@ -35,7 +37,7 @@ def _walk(node, trail: list[str], in_text: bool) -> Iterator[tuple[int, str, str
         label = next((v.value for k, v in node.value if k.value == "id"), None)
         here = [*trail[:-1], f"{trail[-1]} {label}"] if trail and label else trail
         for key, value in node.value:
-            yield from _walk(value, [*here, key.value], key.value in TEXT_KEYS)
+            yield from _walk(value, [*here, singular(key.value)], key.value in TEXT_KEYS)
     elif isinstance(node, yaml.SequenceNode):
         for child in node.value:
             yield from _walk(child, trail, in_text)

@@ -29,6 +29,7 @@ def app(tmp_path):
             "SECRET_KEY": "test",
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.sqlite'}",
             "SERVER_NAME": "localhost",
+            "WTF_CSRF_ENABLED": False,
         }
     )
     with app.app_context():

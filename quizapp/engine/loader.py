@@ -48,13 +48,14 @@ def _where(data: object, loc: tuple) -> str:
             words[-1] = f"{words[-1]} {label}" if label else f"{words[-1]}[{key + 1}]"
         elif isinstance(node, dict):
             node = node.get(key)
-            words.append(_singular(str(key)))
+            words.append(singular(str(key)))
         else:
             words.append(str(key))
     return " ".join(words)
 
 
-def _singular(key: str) -> str:
+def singular(key: str) -> str:
+    """Return the singular of a plural key of the file format (items -> item)."""
     return {
         "items": "item",
         "options": "option",

@@ -47,7 +47,7 @@ class Item(Strict):
         ids = [o.id for o in self.options]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
-            raise ValueError(f"item {self.id}: duplicate option id {', '.join(dupes)}")
+            raise ValueError(f"duplicate option id {', '.join(dupes)}")
         return self
 
     def option(self, option_id: str) -> Option | None:
@@ -88,15 +88,15 @@ class Scale(Strict):
     @model_validator(mode="after")
     def _method_arguments(self) -> Scale:
         if self.method == "difference" and self.of is None:
-            raise ValueError(f"scale {self.id}: method difference needs `of: [A, B]`")
+            raise ValueError(f"method difference needs `of: [A, B]`")
         if self.method == "kendall_flexibility" and self.part is None:
-            raise ValueError(f"scale {self.id}: method kendall_flexibility needs `part`")
+            raise ValueError(f"method kendall_flexibility needs `part`")
         if self.method != "difference" and self.of is not None:
-            raise ValueError(f"scale {self.id}: `of` only goes with method difference")
+            raise ValueError(f"`of` only goes with method difference")
         if self.method != "points" and self.tag is not None:
-            raise ValueError(f"scale {self.id}: `tag` only goes with method points")
+            raise ValueError(f"`tag` only goes with method points")
         if self.method == "difference" and self.part is not None:
-            raise ValueError(f"scale {self.id}: `part` does not go with method difference")
+            raise ValueError(f"`part` does not go with method difference")
         return self
 
 
@@ -143,25 +143,24 @@ class Classification(Strict):
         for n, axis in enumerate(self.axes):
             ids = [b.id for b in axis.bands]
             if len(set(ids)) != len(ids):
-                raise ValueError(f"classification {self.id}: axis {n + 1} repeats a band id")
+                raise ValueError(f"axis {n + 1} repeats a band id")
         for cls in self.classes:
             if len(cls.bands) != len(self.axes):
                 raise ValueError(
-                    f"classification {self.id}: class {cls.id} names {len(cls.bands)} bands,"
+                    f"class {cls.id} names {len(cls.bands)} bands,"
                     f" the grid has {len(self.axes)} axes"
                 )
             for axis, band in zip(self.axes, cls.bands, strict=True):
                 if band not in {b.id for b in axis.bands}:
                     raise ValueError(
-                        f"classification {self.id}: class {cls.id} names unknown band {band}"
-                        f" on axis {axis.score}"
+                        f"class {cls.id} names unknown band {band} on axis {axis.score}"
                     )
         cells = [cls.bands for cls in self.classes]
         for combo in itertools.product(*[[b.id for b in a.bands] for a in self.axes]):
             found = cells.count(combo)
             if found != 1:
                 what = "no class" if found == 0 else f"{found} classes"
-                raise ValueError(f"classification {self.id}: {what} for bands {', '.join(combo)}")
+                raise ValueError(f"{what} for bands {', '.join(combo)}")
         return self
 
 
