@@ -1,0 +1,92 @@
+"""End to end in headless Chromium: keyboard only, with and without JavaScript, charts drawn."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from quizapp import create_app
+from quizapp.engine import score
+from quizapp.extensions import db
+
+from .browser import CHROMIUM, CHROMIUM_ARGS, VENDOR, LiveServer, tab_until
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory):
+    assert os.path.exists(CHROMIUM), "Chromium is missing: run `make test` (installs it)"
+    assert (VENDOR / "plotly-basic.min.js").exists(), "plotly.js is missing: run `make assets`"
+    path = tmp_path_factory.mktemp("live") / "live.sqlite"
+    app = create_app({"SECRET_KEY": "browser", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
+    with app.app_context():
+        db.create_all()
+    with LiveServer(app) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def test_learning_style_with_keyboard_alone(live, browser, library):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{live.url}/q/learning-styles?lang=en")
+    tab_until(page, "el.textContent.trim() === 'Start'")
+    page.keyboard.press("Enter")
+    for number in range(1, 5):
+        page.wait_for_url(f"**/q/learning-styles/{number}")
+        assert page.locator(".pick").count() == 12
+        # choose the endings of each question in the order they stand: a, b, c (d follows)
+        for _ in range(9):
+            tab_until(
+                page, "el.classList.contains('pick') && el.getAttribute('aria-pressed') === 'false'"
+            )
+            page.keyboard.press("Enter")
+        assert page.locator(".pick[aria-pressed=true]").count() == 12
+        label = "See my result" if number == 4 else "Next"
+        tab_until(page, f"el.tagName === 'BUTTON' && el.textContent.trim() === '{label}'")
+        page.keyboard.press("Enter")
+    page.wait_for_url("**/r/*")
+    q = library.questionnaires["learning-styles"]
+    expected = score(q, {i.id: ["a", "b", "c", "d"] for i in q.part("cycle").items})
+    region = next(
+        c for c in q.classification("region").classes if c.id == expected.profile["region"]
+    )
+    assert page.locator("h1").inner_text() == f"Your learning style: {region.name}"
+    page.wait_for_selector("#chart-kite[data-drawn=true] svg.main-svg")
+    page.wait_for_selector("#chart-grid[data-drawn=true] svg.main-svg")
+    assert page.locator("#chart-kite .scatterlayer .trace").count() == 1
+    cells = page.locator("table.data").first.locator("td").all_inner_texts()
+    assert cells == [str(expected.scores[m]) for m in ("CE", "RO", "AC", "AE")]
+    # nothing is wider than a 360 px phone
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert errors == []
+
+
+def test_ranking_without_javascript_with_keyboard(live, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live.url}/q/learning-styles/1?lang=en")
+    # first question: place 1 and place 1 again for the first two endings (a tie), the rest 3, 4
+    for place in (1, 1, 3, 4):
+        tab_until(page, "el.type === 'radio'")
+        for _ in range(place - 1):
+            page.keyboard.press("ArrowRight")
+        page.keyboard.press("Space")
+    tab_until(page, "el.tagName === 'BUTTON' && el.textContent.trim() === 'Next'")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert "Two endings have the same place (1)" in page.locator(".error-summary").inner_text()
+    # the four places given stay checked
+    assert page.locator("#item-ls01 input:checked").count() == 4
+    context.close()
