@@ -88,15 +88,15 @@ class Scale(Strict):
     @model_validator(mode="after")
     def _method_arguments(self) -> Scale:
         if self.method == "difference" and self.of is None:
-            raise ValueError(f"method difference needs `of: [A, B]`")
+            raise ValueError("method difference needs `of: [A, B]`")
         if self.method == "kendall_flexibility" and self.part is None:
-            raise ValueError(f"method kendall_flexibility needs `part`")
+            raise ValueError("method kendall_flexibility needs `part`")
         if self.method != "difference" and self.of is not None:
-            raise ValueError(f"`of` only goes with method difference")
+            raise ValueError("`of` only goes with method difference")
         if self.method != "points" and self.tag is not None:
-            raise ValueError(f"`tag` only goes with method points")
+            raise ValueError("`tag` only goes with method points")
         if self.method == "difference" and self.part is not None:
-            raise ValueError(f"`part` does not go with method difference")
+            raise ValueError("`part` does not go with method difference")
         return self
 
 
