@@ -24,6 +24,7 @@ def _layout(**extra) -> dict:
         "plot_bgcolor": "white",
         "showlegend": False,
         "dragmode": False,
+        "template": "none",
     }
     layout.update(extra)
     return layout
@@ -198,3 +199,189 @@ def _edges(bands, lo: float, hi: float) -> dict[str, tuple[float, float]]:
         end = hi if band.max is None else band.max + 0.5
         edges[band.id] = (start, end)
     return edges
+
+
+def style_bars(labels: list[str], counts: list[int], top: int) -> dict:
+    """How often each style was chosen, as horizontal bars (first style on top)."""
+    fig = go.Figure(
+        go.Bar(
+            x=counts,
+            y=labels,
+            orientation="h",
+            text=[str(c) for c in counts],
+            textposition="outside",
+            marker={"color": ACCENT, "line": {"color": INK, "width": 1}},
+            hoverinfo="x+y",
+            cliponaxis=False,
+        ),
+        layout=_layout(
+            xaxis={
+                "range": [0, top + 0.8],
+                "dtick": 1 if top <= 12 else None,
+                "fixedrange": True,
+                "gridcolor": "#e5e7eb",
+                "zeroline": True,
+                "zerolinecolor": GRID,
+            },
+            yaxis={"autorange": "reversed", "fixedrange": True, "automargin": True},
+            height=260,
+            margin={"l": 10, "r": 30, "t": 10, "b": 30},
+        ),
+    )
+    return fig.to_plotly_json()
+
+
+def band_scale(
+    value: int, lo: int, hi: int, bands, names: dict[str, str], you: str, note: str
+) -> dict:
+    """A score on its whole range, with its bands shaded and named."""
+    shades = ["#f3f4f6", "#e5e7eb", "#d1d5db", "#9ca3af"]
+    shapes, notes = [], []
+    for n, band in enumerate(bands):
+        x0 = lo if band.min is None else band.min - 0.5
+        x1 = hi if band.max is None else band.max + 0.5
+        shapes.append(
+            {
+                "type": "rect",
+                "x0": x0,
+                "x1": x1,
+                "y0": 0,
+                "y1": 1,
+                "layer": "below",
+                "fillcolor": shades[n % len(shades)],
+                "line": {"color": GRID, "width": 1},
+            }
+        )
+        notes.append(
+            {
+                "x": (x0 + x1) / 2,
+                "y": 0.85,
+                "text": names[band.id],
+                "showarrow": False,
+                "font": {"size": 12, "color": INK},
+            }
+        )
+    notes.append(
+        {
+            "x": 0,
+            "y": -0.42,
+            "text": note,
+            "showarrow": False,
+            "xref": "paper",
+            "yref": "paper",
+            "xanchor": "left",
+            "yanchor": "top",
+            "font": {"size": 11, "color": "#4b5563"},
+        }
+    )
+    fig = go.Figure(
+        go.Scatter(
+            x=[value],
+            y=[0.4],
+            mode="markers+text",
+            text=[f"{you}: {value:+d}"],
+            textposition="bottom center",
+            marker={
+                "size": 18,
+                "symbol": "diamond",
+                "color": ACCENT,
+                "line": {"color": INK, "width": 2},
+            },
+            hoverinfo="text",
+        ),
+        layout=_layout(
+            xaxis={
+                "range": [lo - 1, hi + 1],
+                "dtick": 6,
+                "fixedrange": True,
+                "zeroline": False,
+                "showgrid": False,
+            },
+            yaxis={"range": [0, 1], "visible": False, "fixedrange": True},
+            shapes=shapes,
+            annotations=notes,
+            height=190,
+            margin={"l": 20, "r": 20, "t": 10, "b": 60},
+        ),
+    )
+    return fig.to_plotly_json()
+
+
+def choice_matrix(
+    row_labels: list[str],
+    col_labels: list[str],
+    counts: list[list[int]],
+    fits: list[int],
+    fit_label: str,
+) -> dict:
+    """Counts in a grid (rows by columns); the fitting column of each row is outlined."""
+    xs, ys, sizes, texts = [], [], [], []
+    for r, row in enumerate(counts):
+        for c, count in enumerate(row):
+            xs.append(c)
+            ys.append(r)
+            sizes.append(14 + 14 * count if count else 0)
+            texts.append(str(count))
+    shapes = [
+        {
+            "type": "rect",
+            "x0": fit - 0.45,
+            "x1": fit + 0.45,
+            "y0": r - 0.45,
+            "y1": r + 0.45,
+            "line": {"color": INK, "width": 2, "dash": "dash"},
+            "layer": "below",
+        }
+        for r, fit in enumerate(fits)
+    ]
+    fig = go.Figure(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="markers+text",
+            text=texts,
+            textfont={"color": INK, "size": 13},
+            marker={
+                "size": sizes,
+                "color": "rgba(11,110,79,0.35)",
+                "line": {"color": ACCENT, "width": 2},
+            },
+            hoverinfo="text",
+        ),
+        layout=_layout(
+            xaxis={
+                "tickvals": list(range(len(col_labels))),
+                "ticktext": col_labels,
+                "range": [-0.6, len(col_labels) - 0.4],
+                "fixedrange": True,
+                "showgrid": False,
+                "zeroline": False,
+                "side": "top",
+            },
+            yaxis={
+                "tickvals": list(range(len(row_labels))),
+                "ticktext": row_labels,
+                "range": [len(row_labels) - 0.5, -0.5],
+                "fixedrange": True,
+                "showgrid": False,
+                "zeroline": False,
+                "automargin": True,
+            },
+            shapes=shapes,
+            height=300,
+            margin={"l": 10, "r": 10, "t": 40, "b": 40},
+            annotations=[
+                {
+                    "x": 0,
+                    "y": -0.12,
+                    "xref": "paper",
+                    "yref": "paper",
+                    "xanchor": "left",
+                    "showarrow": False,
+                    "text": fit_label,
+                    "font": {"size": 11, "color": "#4b5563"},
+                }
+            ],
+        ),
+    )
+    return fig.to_plotly_json()

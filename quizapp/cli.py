@@ -93,7 +93,16 @@ def extract_command() -> None:
 def update_command() -> None:
     """Extract, then merge the new texts into every language's .po file."""
     extract_command.callback()
-    _pybabel("update", "-i", str(POT), "-d", str(TRANSLATIONS), "--no-wrap", "--ignore-obsolete")
+    _pybabel(
+        "update",
+        "-i",
+        str(POT),
+        "-d",
+        str(TRANSLATIONS),
+        "--no-wrap",
+        "--ignore-obsolete",
+        "--no-fuzzy-matching",
+    )
 
 
 @translate_cli.command("init")

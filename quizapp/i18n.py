@@ -46,10 +46,8 @@ def current_lang() -> str:
 
 
 def switch_url(lang: str) -> str:
-    """Return the current page's URL in another language."""
-    args = request.args.to_dict()
-    args["lang"] = lang
-    return f"{request.path}?{urlencode(args)}"
+    """Return the current page's URL in another language (no other query arguments echoed)."""
+    return f"{request.path}?{urlencode({'lang': lang})}"
 
 
 def qt(context: str, text: str | None) -> str:

@@ -29,3 +29,17 @@ def learning_answers(q, orders, context_orders=None) -> dict:
 def choice_by_style(item, style: str) -> str:
     """Return the id of a choice item's option keyed to this style."""
     return next(o.id for o in item.options if o.scale == style)
+
+
+def leadership_answers(q, styles) -> dict:
+    """Answers for a leadership questionnaire: one style per item, or one style for all."""
+    if isinstance(styles, str):
+        styles = [styles] * len(q.items)
+    return {
+        item.id: choice_by_style(item, style) for item, style in zip(q.items, styles, strict=True)
+    }
+
+
+def best_fit_answers(q) -> dict:
+    """Answers that pick the +2 option in every item."""
+    return {i.id: next(o.id for o in i.options if o.points == 2) for i in q.items}

@@ -90,3 +90,32 @@ def test_ranking_without_javascript_with_keyboard(live, browser):
     # the four places given stay checked
     assert page.locator("#item-ls01 input:checked").count() == 4
     context.close()
+
+
+def test_leadership_with_keyboard_alone(live, browser, library):
+    page = browser.new_page()
+    page.goto(f"{live.url}/q/leadership-styles?lang=en")
+    tab_until(page, "el.textContent.trim() === 'Start'")
+    page.keyboard.press("Enter")
+    for number in range(1, 5):
+        page.wait_for_url(f"**/q/leadership-styles/{number}")
+        for _ in range(3):
+            # Tab into the next question's options; ArrowDown moves to and picks option b
+            tab_until(
+                page,
+                "el.type === 'radio' && !document.querySelector("
+                "`input[name='${el.name}']:checked`)",
+            )
+            page.keyboard.press("ArrowDown")
+        label = "See my result" if number == 4 else "Next"
+        tab_until(page, f"el.tagName === 'BUTTON' && el.textContent.trim() === '{label}'")
+        page.keyboard.press("Enter")
+    page.wait_for_url("**/r/*")
+    q = library.questionnaires["leadership-styles"]
+    expected = score(q, {item.id: "b" for item in q.items})
+    assert page.locator("h1").inner_text() == "Your leadership styles"
+    for chart in ("range", "adaptability", "matrix"):
+        page.wait_for_selector(f"#chart-{chart}[data-drawn=true] svg.main-svg")
+    assert page.locator("#chart-range .barlayer .point").count() == 4
+    rows = page.locator("table.data").first.locator("tbody td:nth-child(2)").all_inner_texts()
+    assert rows == [str(expected.scores[s]) for s in ("S1", "S2", "S3", "S4")]

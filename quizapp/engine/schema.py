@@ -224,6 +224,7 @@ class Questionnaire(Strict):
     model: Model
     rank_points: tuple[int, ...] | None = None
     items_per_page: int = Field(default=4, ge=1, le=50)
+    rarely_used_max: int | None = Field(default=None, ge=0)
     tags: tuple[Tag, ...] = ()
     parts: tuple[Part, ...] = Field(min_length=1)
     scales: tuple[Scale, ...] = Field(min_length=1)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from .checks import scale_items
+from .leadership import style_profile
 from .schema import Condition, Item, Questionnaire, Recommendation
 
 Score = int | float | None
@@ -29,7 +30,7 @@ class Result:
     """The scores, the class per classification and the recommendations that apply."""
 
     scores: dict[str, Score]
-    profile: dict[str, str | None]
+    profile: dict[str, object]
     recommendations: tuple[Recommendation, ...]
 
 
@@ -80,7 +81,9 @@ def score(q: Questionnaire, answers: dict) -> Result:
     scores: dict[str, Score] = {}
     for scale in q.scales:
         scores[scale.id] = _score_scale(q, scale, answers, scores)
-    profile = {c.id: classify(c, scores) for c in q.classifications}
+    profile: dict[str, object] = {c.id: classify(c, scores) for c in q.classifications}
+    if q.kind == "leadership":
+        profile.update(style_profile(q, scores))
     recs = tuple(r for r in q.recommendations if r.when is None or holds(r.when, scores, profile))
     return Result(scores, profile, recs)
 

@@ -9,6 +9,8 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from .. import charts
+from ..engine import score_range
+from ..engine.leadership import best_fit, readiness_matrix, style_ids
 from ..i18n import qt
 from .present import ShownResult
 
@@ -47,4 +49,35 @@ def _learning_style(shown: ShownResult) -> dict[str, dict]:
     }
 
 
-BUILDERS = {"learning-style": _learning_style}
+def _leadership(shown: ShownResult) -> dict[str, dict]:
+    q, scores = shown.q, shown.result.scores
+    styles = style_ids(q)
+    names = {s: qt(q.id, q.scale(s).name) for s in styles}
+    band = q.classification("adaptability-band")
+    lo, hi = score_range(q, "adaptability")
+    matrix = readiness_matrix(q, shown.response.answers)
+    fits = best_fit(q)
+    return {
+        "range": charts.style_bars(
+            [names[s] for s in styles], [scores[s] for s in styles], top=len(q.items)
+        ),
+        "adaptability": charts.band_scale(
+            scores["adaptability"],
+            lo,
+            hi,
+            band.axes[0].bands,
+            {c.bands[0]: qt(q.id, c.name) for c in band.classes},
+            _("Your score"),
+            _("The bands are our own, not norms."),
+        ),
+        "matrix": charts.choice_matrix(
+            [qt(q.id, t.name) for t in q.tags],
+            [names[s] for s in styles],
+            [[matrix[t.id][s] for s in styles] for t in q.tags],
+            [styles.index(fits[t.id]) for t in q.tags],
+            _("Dashed box: the style that fits this trainee best."),
+        ),
+    }
+
+
+BUILDERS = {"learning-style": _learning_style, "leadership": _leadership}

@@ -8,6 +8,7 @@ from flask import url_for
 from flask_babel import gettext as _
 
 from ..engine import Questionnaire, Result, check_answers, score
+from ..engine.leadership import best_fit, readiness_matrix
 from ..engine.schema import ClassDef, Recommendation
 from ..i18n import qt
 from ..library import get_library
@@ -29,6 +30,16 @@ class ShownResult:
         class_id = self.result.profile.get(classification_id)
         c = self.q.classification(classification_id)
         return next((x for x in c.classes if x.id == class_id), None) if c else None
+
+
+def details(shown: ShownResult) -> dict:
+    """Return what a kind of result shows beyond scores and profile (JSON-ready)."""
+    if shown.result is None or shown.q.kind != "leadership":
+        return {}
+    return {
+        "matrix": readiness_matrix(shown.q, shown.response.answers),
+        "best_fit": best_fit(shown.q),
+    }
 
 
 def shown_result(response: Response) -> ShownResult | None:
@@ -76,6 +87,7 @@ def api_data(shown: ShownResult) -> dict:
         return data
     data["scores"] = shown.result.scores
     data["profile"] = shown.result.profile
+    data.update(details(shown))
     data["recommendations"] = [
         recommendation_data(shown.q, rec, external=True) for rec in shown.result.recommendations
     ]

@@ -9,7 +9,7 @@ from flask_wtf import FlaskForm
 from ..i18n import current_lang, qt
 from . import bp
 from .figures import figures_for
-from .present import recommendation_data, shown_result
+from .present import details, recommendation_data, shown_result
 from .store import delete_response, get_response_or_404
 
 
@@ -34,6 +34,7 @@ def show(token: str):
         result=shown.result,
         recs=recs,
         figures=figures,
+        details=details(shown),
         result_url=url_for(".show", token=token, _external=True),
         form=FlaskForm(),
         title=qt(shown.q.id, shown.q.title),

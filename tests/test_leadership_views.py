@@ -1,0 +1,85 @@
+"""The leadership questionnaire through the API, the HTML forms and the result page."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import best_fit_answers, leadership_answers
+
+URL = "/api/v1/questionnaires/leadership-styles/responses"
+
+
+@pytest.fixture
+def q(library):
+    return library.questionnaires["leadership-styles"]
+
+
+@pytest.mark.parametrize("letter", ["a", "b", "c", "d"])
+def test_every_option_id_is_accepted(client, q, letter):
+    answers = {item.id: letter for item in q.items}
+    response = client.post(URL, json={"answers": answers})
+    assert response.status_code == 201
+    scores = response.get_json()["result"]["scores"]
+    assert scores["adaptability"] == sum(i.option(letter).points for i in q.items)
+    assert sum(scores[s] for s in ("S1", "S2", "S3", "S4")) == 12
+
+
+def test_best_fit_through_the_api(client, q):
+    data = client.post(URL, json={"answers": best_fit_answers(q), "lang": "nl"}).get_json()
+    result = data["result"]
+    assert result["scores"]["adaptability"] == 24
+    assert [result["scores"][s] for s in ("S1", "S2", "S3", "S4")] == [3, 3, 3, 3]
+    assert result["profile"]["primary"] == ["S1", "S2", "S3", "S4"]
+    assert result["best_fit"] == {"R1": "S1", "R2": "S2", "R3": "S3", "R4": "S4"}
+    assert result["matrix"]["R2"] == {"S1": 0, "S2": 3, "S3": 0, "S4": 0}
+    assert [r["section"] for r in result["recommendations"]] == ["4.3", "2.2", "2.3", "4.1", "4.2"]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda a: a.update(sit03="e"), [("sit03", "unknown_option")]),
+        (lambda a: a.pop("sit07"), [("sit07", "missing")]),
+        (lambda a: a.update(sit01=["a"]), [("sit01", "not_an_option_id")]),
+        (lambda a: a.update(sit02=3), [("sit02", "not_an_option_id")]),
+        (lambda a: a.update(sit99="a"), [("sit99", "unknown_item")]),
+    ],
+)
+def test_bad_answers_name_the_item(client, q, change, expected):
+    answers = best_fit_answers(q)
+    change(answers)
+    response = client.post(URL, json={"answers": answers})
+    assert response.status_code == 422
+    assert [(p["item"], p["code"]) for p in response.get_json()["problems"]] == expected
+
+
+def test_form_run_and_result_page(client, q):
+    styles = ["S1"] * 12
+    answers = leadership_answers(q, styles)
+    for number in range(1, 5):
+        items = q.items[(number - 1) * 3 : number * 3]
+        data = {item.id: answers[item.id] for item in items}
+        response = client.post(f"/q/leadership-styles/{number}", data=data)
+        assert response.status_code == 302
+    html = client.get(response.headers["Location"] + "?lang=en").get_data(as_text=True)
+    assert "Your leadership styles" in html
+    assert "Your main style is Directing: you chose it in 12 of the 12 situations." in html
+    assert "<td>-3</td>" in html
+    assert "You never chose: Coaching, Supporting and Delegating." in html
+    assert 'data-figure="fig-range"' in html
+    assert 'data-figure="fig-matrix"' in html
+    assert 'href="/handbook/4.3"' in html
+    assert "not norms" in html
+
+
+def test_choice_page_without_answer_is_422(client):
+    response = client.post("/q/leadership-styles/1?lang=en", data={"action": "next"})
+    assert response.status_code == 422
+    assert response.get_data(as_text=True).count("Please answer this question.") == 6
+
+
+def test_result_page_in_dutch_uses_u(client, q):
+    data = client.post(URL, json={"answers": leadership_answers(q, "S4")}).get_json()
+    html = client.get(f"/r/{data['token']}?lang=nl").get_data(as_text=True)
+    assert '<html lang="nl">' in html
+    assert "Delegerend" in html

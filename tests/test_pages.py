@@ -1,0 +1,122 @@
+"""Home, about, privacy and handbook pages; deleting results; retention; headers; migrations."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import create_engine, inspect
+
+from quizapp import create_app
+from quizapp.extensions import db
+from quizapp.models import Response, utcnow
+
+from .helpers import learning_answers
+
+URL = "/api/v1/questionnaires/learning-styles/responses"
+
+
+def new_result(client, library) -> str:
+    q = library.questionnaires["learning-styles"]
+    return client.post(
+        URL, json={"answers": learning_answers(q, ["AE", "AC", "CE", "RO"])}
+    ).get_json()["token"]
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("/about", "internship2industry"),
+        ("/privacy", "A result is deleted automatically 730 days after it was made."),
+        ("/handbook", "2.5 Learning styles"),
+        ("/handbook/2.4", "Source: Supervisors&#39; manual, internship2industry"),
+    ],
+)
+def test_static_pages(client, path, text):
+    response = client.get(path + "?lang=en")
+    assert response.status_code == 200
+    assert text in response.get_data(as_text=True)
+
+
+def test_handbook_section_lists_questionnaires_that_use_it(client):
+    html = client.get("/handbook/4.3?lang=en").get_data(as_text=True)
+    assert 'href="/q/leadership-styles"' in html
+    assert 'href="/q/learning-styles"' not in html
+
+
+def test_unknown_section_is_404_page_in_language(client):
+    response = client.get("/handbook/9.9?lang=nl")
+    assert response.status_code == 404
+    assert '<html lang="nl">' in response.get_data(as_text=True)
+
+
+def test_delete_from_the_result_page(client, app, library):
+    token = new_result(client, library)
+    confirm = client.get(f"/r/{token}/delete?lang=en")
+    assert "Delete this result?" in confirm.get_data(as_text=True)
+    done = client.post(f"/r/{token}/delete?lang=en")
+    assert done.status_code == 200
+    assert "The result is deleted" in done.get_data(as_text=True)
+    assert client.get(f"/r/{token}").status_code == 404
+    with app.app_context():
+        assert db.session.execute(db.select(db.func.count(Response.id))).scalar() == 0
+
+
+def test_expired_results_are_gone_and_purged(client, app, runner, library):
+    old = new_result(client, library)
+    fresh = new_result(client, library)
+    with app.app_context():
+        response = db.session.execute(db.select(Response).filter_by(token=old)).scalar_one()
+        response.created = utcnow() - timedelta(days=731)
+        db.session.commit()
+    assert client.get(f"/r/{old}").status_code == 404
+    assert client.get(f"/api/v1/results/{old}").status_code == 404
+    result = runner.invoke(args=["results", "purge"])
+    assert "Deleted 1 expired results." in result.output
+    assert client.get(f"/r/{fresh}").status_code == 200
+
+
+def test_security_headers(client):
+    response = client.get("/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "script-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/about", "/privacy", "/handbook/2.5", "/q/learning-styles", "/q/learning-styles/1"],
+)
+def test_no_third_party_requests(client, path):
+    html = client.get(path).get_data(as_text=True)
+    sources = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert sources
+    assert [s for s in sources if s.startswith(("http:", "https:", "//"))] == []
+
+
+def test_result_page_loads_only_local_scripts(client, library):
+    html = client.get(f"/r/{new_result(client, library)}").get_data(as_text=True)
+    scripts = re.findall(r'<script src="([^"]+)"', html)
+    assert scripts == ["/static/vendor/plotly-basic.min.js", "/static/charts.js", "/static/app.js"]
+
+
+def test_questionnaire_page_has_no_plotly(client):
+    assert "plotly" not in client.get("/q/learning-styles/1").get_data(as_text=True)
+
+
+def test_migrations_build_the_models_schema(tmp_path):
+    path = tmp_path / "migrated.sqlite"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "SECRET_KEY": "x"})
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    columns = {
+        c["name"] for c in inspect(create_engine(f"sqlite:///{path}")).get_columns("responses")
+    }
+    assert columns == {c.name for c in Response.__table__.columns}
+    check = runner.invoke(args=["db", "check"])
+    assert check.exit_code == 0, check.output
