@@ -385,3 +385,87 @@ def choice_matrix(
         ),
     )
     return fig.to_plotly_json()
+
+
+SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "star"]
+COLOURS = ["#0b6e4f", "#b45309", "#1d4ed8", "#7c3aed", "#be123c", "#0f766e"]
+
+
+def ladder(
+    competences: list[str], stage_labels: list[str], ratings: list[dict], connect: bool = False
+) -> dict:
+    """Competences (top to bottom) against the stages, one marker per rating.
+
+    `ratings` is a list of {"name", "values"} with one stage (or None) per competence. Markers
+    differ in shape as well as colour, so the chart reads in black and white; with `connect`
+    a grey line joins the ratings of each competence, oldest first.
+    """
+    n = len(ratings)
+    offsets = [(k - (n - 1) / 2) * (0.5 / max(n, 2)) for k in range(n)]
+    traces = []
+    if connect and n > 1:
+        xs, ys = [], []
+        for row in range(len(competences)):
+            for k, rating in enumerate(ratings):
+                value = rating["values"][row]
+                if value is not None:
+                    xs.append(value)
+                    ys.append(row + offsets[k])
+            xs.append(None)
+            ys.append(None)
+        traces.append(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                hoverinfo="skip",
+                line={"color": GRID, "width": 2},
+                showlegend=False,
+            )
+        )
+    for k, rating in enumerate(ratings):
+        rows = [r for r, v in enumerate(rating["values"]) if v is not None]
+        traces.append(
+            go.Scatter(
+                x=[rating["values"][r] for r in rows],
+                y=[r + offsets[k] for r in rows],
+                mode="markers",
+                name=rating["name"],
+                marker={
+                    "size": 13,
+                    "symbol": SYMBOLS[k % len(SYMBOLS)],
+                    "color": COLOURS[k % len(COLOURS)],
+                    "line": {"color": INK, "width": 1},
+                },
+                text=[f"{competences[r]}: {rating['values'][r]}" for r in rows],
+                hoverinfo="text",
+            )
+        )
+    fig = go.Figure(
+        traces,
+        layout=_layout(
+            xaxis={
+                "tickvals": list(range(1, len(stage_labels) + 1)),
+                "ticktext": stage_labels,
+                "range": [0.5, len(stage_labels) + 0.5],
+                "fixedrange": True,
+                "side": "top",
+                "gridcolor": "#e5e7eb",
+                "zeroline": False,
+            },
+            yaxis={
+                "tickvals": list(range(len(competences))),
+                "ticktext": competences,
+                "range": [len(competences) - 0.5, -0.5],
+                "fixedrange": True,
+                "automargin": True,
+                "gridcolor": "#f3f4f6",
+                "zeroline": False,
+            },
+            height=110 + 30 * len(competences),
+            showlegend=n > 1,
+            legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0},
+            margin={"l": 10, "r": 10, "t": 50, "b": 20},
+        ),
+    )
+    return fig.to_plotly_json()

@@ -52,6 +52,16 @@ def problem_message(problem: Problem) -> str:
         return _("Unknown field %(field)s. Send only `answers` and `lang`.", field=detail["field"])
     if code == "unknown_token":
         return _("There is no result with this link. It may have been deleted.")
+    if code == "unknown_perspective":
+        return _("`perspective` must be self or mentor.")
+    if code == "unknown_phase":
+        return _("`phase` must be start, middle or end.")
+    if code == "not_a_stage":
+        return _("Give a step from 1 to 4, or null when there is nothing to rate.")
+    if code == "unknown_stage":
+        return _(
+            "There is no step %(stage)s. Give a step from 1 to 4, or null.", stage=detail["stage"]
+        )
     if code == "too_large":
         return _("The request is too large.")
     return _("This answer cannot be used.")

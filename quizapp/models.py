@@ -5,8 +5,8 @@ from __future__ import annotations
 import secrets
 from datetime import UTC, datetime
 
-from sqlalchemy import JSON, DateTime, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .extensions import db
 
@@ -33,9 +33,35 @@ class Response(db.Model):
     lang: Mapped[str] = mapped_column(String(8))
     answers: Mapped[dict] = mapped_column(JSON)
     created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Competence ladder: who rated ("self" or "mentor"), when in the internship, and the
+    # series of one trainee's ratings (a random id, never shown).
+    perspective: Mapped[str | None] = mapped_column(String(16), default=None)
+    phase: Mapped[str | None] = mapped_column(String(16), default=None)
+    series: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
 
     @property
     def created_utc(self) -> datetime:
         """Return the creation time with its time zone (SQLite drops it)."""
         created = self.created
         return created if created.tzinfo else created.replace(tzinfo=UTC)
+
+
+class Invitation(db.Model):
+    """A private link that lets one other person rate the same trainee, once."""
+
+    __tablename__ = "invitations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True, index=True, default=new_token)
+    compare_token: Mapped[str] = mapped_column(
+        String(64), unique=True, index=True, default=new_token
+    )
+    from_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"))
+    perspective: Mapped[str] = mapped_column(String(16))
+    answer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("responses.id", ondelete="CASCADE"), default=None
+    )
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    from_response: Mapped[Response] = relationship(foreign_keys=[from_id])
+    answer: Mapped[Response | None] = relationship(foreign_keys=[answer_id])

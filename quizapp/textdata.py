@@ -17,6 +17,8 @@ TEXT_KEYS = frozenset(
     {
         "title",
         "summary",
+        "explanation",
+        "text_mentor",
         "instructions",
         "stem",
         "text",

@@ -17,8 +17,8 @@ def q(library):
 def test_list(client):
     data = client.get("/api/v1/questionnaires?lang=nl").get_json()
     ids = [x["id"] for x in data["questionnaires"]]
-    assert ids == ["leadership-styles", "learning-styles"]
-    learning = data["questionnaires"][1]
+    assert ids == ["competence-ladder", "leadership-styles", "learning-styles"]
+    learning = data["questionnaires"][2]
     assert learning["audience"] == "trainee"
     assert learning["minutes"] == 15
     assert learning["title"] == "Jouw leerstijl"

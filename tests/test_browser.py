@@ -119,3 +119,50 @@ def test_leadership_with_keyboard_alone(live, browser, library):
     assert page.locator("#chart-range .barlayer .point").count() == 4
     rows = page.locator("table.data").first.locator("tbody td:nth-child(2)").all_inner_texts()
     assert rows == [str(expected.scores[s]) for s in ("S1", "S2", "S3", "S4")]
+
+
+def rate_ladder_with_keyboard(page, steps: int) -> None:
+    """Answer every page of the competence ladder with the keyboard: ArrowDown `steps` times."""
+    for number in range(1, 5):
+        page.wait_for_url(f"**/q/competence-ladder/{number}*")
+        for _ in range(page.locator("fieldset.stage").count()):
+            tab_until(
+                page,
+                "el.type === 'radio' && el.closest('fieldset.stage') && "
+                "!document.querySelector(`input[name='${el.name}']:checked`)",
+            )
+            page.keyboard.press("Space")
+            for _ in range(steps - 1):
+                page.keyboard.press("ArrowDown")
+        label = "See my result" if number == 4 else "Next"
+        tab_until(page, f"el.tagName === 'BUTTON' && el.textContent.trim() === '{label}'")
+        page.keyboard.press("Enter")
+    page.wait_for_url("**/r/*")
+
+
+def test_ladder_trainee_and_mentor_with_keyboard(live, browser):
+    trainee = browser.new_context().new_page()
+    trainee.goto(f"{live.url}/q/competence-ladder?lang=en")
+    tab_until(trainee, "el.textContent.trim() === 'Start'")
+    trainee.keyboard.press("Enter")
+    rate_ladder_with_keyboard(trainee, steps=1)
+    assert trainee.locator("h1").inner_text() == "Your competence ladder"
+    trainee.wait_for_selector("#chart-ladder[data-drawn=true] svg.main-svg")
+    tab_until(trainee, "el.textContent.trim() === 'Make an invitation link'")
+    trainee.keyboard.press("Enter")
+    invite = trainee.locator("#invite-url").input_value()
+
+    mentor = browser.new_context().new_page()
+    mentor.goto(invite + "?lang=en")
+    assert "asks you to rate them too" in mentor.locator("main").inner_text()
+    tab_until(mentor, "el.textContent.trim() === 'Start'")
+    mentor.keyboard.press("Enter")
+    rate_ladder_with_keyboard(mentor, steps=3)
+    assert mentor.locator("h1").inner_text() == "Your rating of your trainee"
+    tab_until(mentor, "el.textContent.trim() === 'See both ratings side by side'")
+    mentor.keyboard.press("Enter")
+    mentor.wait_for_url("**/r/compare/*")
+    mentor.wait_for_selector("#chart-compare[data-drawn=true] svg.main-svg")
+    assert mentor.locator("#chart-compare .scatterlayer .trace").count() == 2
+    assert "14 competences to talk about" in mentor.locator("main").inner_text()
+    assert mentor.locator("tr.flagged").count() == 14

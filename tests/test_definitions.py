@@ -35,7 +35,11 @@ def problems(qdir) -> list[str]:
 
 
 def test_shipped_files_load(library):
-    assert sorted(library.questionnaires) == ["leadership-styles", "learning-styles"]
+    assert sorted(library.questionnaires) == [
+        "competence-ladder",
+        "leadership-styles",
+        "learning-styles",
+    ]
     assert len(library.handbook.sections) == 16
 
 
@@ -69,7 +73,7 @@ def _first_item(d):
         (
             "learning-styles",
             lambda d: _first_item(d)["options"][0].pop("scale"),
-            "learning-styles.yaml: part cycle item ls01 option a scale: Field required",
+            "learning-styles.yaml: item ls01 option a: option without a scale",
         ),
         (
             "learning-styles",
@@ -147,7 +151,7 @@ def test_broken_yaml(qdir):
 def test_check_command_passes(runner):
     result = runner.invoke(args=["questionnaires", "check"])
     assert result.exit_code == 0
-    assert "2 questionnaires and the handbook are valid." in result.output
+    assert "3 questionnaires and the handbook are valid." in result.output
 
 
 def test_check_command_fails_with_messages(app, qdir):

@@ -206,13 +206,29 @@ SCHEMAS = {
                 "type": "object",
                 "description": (
                     "One entry per item: for a rank item the list of its option ids, most like"
-                    " you first; for a choice item the id of the chosen option."
+                    " you first; for a choice item the id of the chosen option; for a stage"
+                    " item (competence ladder) the step 1..4, or null when not observed."
                 ),
                 "additionalProperties": {
-                    "oneOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string"}]
+                    "nullable": True,
+                    "oneOf": [
+                        {"type": "array", "items": {"type": "string"}},
+                        {"type": "string"},
+                        {"type": "integer", "minimum": 1, "maximum": 4},
+                    ],
                 },
             },
             "lang": {"type": "string", "enum": ["en", "nl"]},
+            "perspective": {
+                "type": "string",
+                "enum": ["self", "mentor"],
+                "description": "Competence ladder only: who rates (default self)",
+            },
+            "phase": {
+                "type": "string",
+                "enum": ["start", "middle", "end"],
+                "description": "Competence ladder only: when in the internship",
+            },
         },
         "additionalProperties": False,
     },
@@ -242,8 +258,14 @@ SCHEMAS = {
             },
             "profile": {
                 "type": "object",
-                "additionalProperties": {"type": "string", "nullable": True},
+                "description": "Class per classification; leadership adds style lists",
+                "additionalProperties": {
+                    "nullable": True,
+                    "oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+                },
             },
+            "perspective": {"type": "string", "nullable": True},
+            "phase": {"type": "string", "nullable": True},
             "recommendations": {
                 "type": "array",
                 "items": {"$ref": "#/components/schemas/Recommendation"},

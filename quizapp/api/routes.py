@@ -9,6 +9,7 @@ from ..engine import Problem, check_answers
 from ..i18n import current_lang, languages
 from ..library import get_library
 from ..messages import problem_message
+from ..quiz.context import PERSPECTIVES, PHASES
 from ..results.present import api_data, shown_result
 from ..results.store import create_response, delete_response, find_response
 from . import bp
@@ -58,16 +59,23 @@ def create(qid: str):
     lang = body.get("lang", _lang())
     if lang not in languages():
         return problems_response([Problem(None, "unknown_language", {"lang": str(lang)})], 422)
-    unknown = sorted(set(body) - {"answers", "lang"})
+    fields = {"answers", "lang"} | ({"perspective", "phase"} if q.mentor else set())
+    unknown = sorted(set(body) - fields)
+    perspective = body.get("perspective", "self") if q.mentor else None
+    phase = body.get("phase")
     with force_locale(lang):
         if unknown:
             return problems_response([Problem(None, "unknown_field", {"field": unknown[0]})], 422)
+        if q.mentor and perspective not in PERSPECTIVES:
+            return problems_response([Problem(None, "unknown_perspective")], 422)
+        if phase is not None and phase not in PHASES:
+            return problems_response([Problem(None, "unknown_phase")], 422)
         if "answers" not in body:
             return problems_response([Problem(None, "answers_not_an_object")], 422)
         problems = check_answers(q, body["answers"])
         if problems:
             return problems_response(problems, 422)
-        response = create_response(q, body["answers"], lang)
+        response = create_response(q, body["answers"], lang, perspective=perspective, phase=phase)
         data = api_data(shown_result(response))
     result_url = url_for("results.show", token=response.token, _external=True)
     location = url_for(".result", token=response.token)

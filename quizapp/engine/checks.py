@@ -7,7 +7,7 @@ from collections import Counter
 
 from .schema import Condition, Handbook, Questionnaire, Scale
 
-INTEGER_METHODS = {"rank_sum", "count", "points", "difference"}
+INTEGER_METHODS = {"rank_sum", "count", "points", "difference", "count_value"}
 
 
 def score_range(q: Questionnaire, scale_id: str) -> tuple[float, float]:
@@ -26,6 +26,11 @@ def score_range(q: Questionnaire, scale_id: str) -> tuple[float, float]:
         lo = sum(min(o.points or 0 for o in i.options) for i in items)
         hi = sum(max(o.points or 0 for o in i.options) for i in items)
         return lo, hi
+    if scale.method == "mean":
+        values = [o.value for i in scale_items(q, scale) for o in i.options if o.value is not None]
+        return (min(values), max(values)) if values else (0, 0)
+    if scale.method == "count_value":
+        return 0, sum(1 for i in q.items if i.kind == "stage")
     if scale.method == "difference":
         a_lo, a_hi = score_range(q, scale.of[0])
         b_lo, b_hi = score_range(q, scale.of[1])
@@ -99,9 +104,14 @@ def _check_items(q: Questionnaire) -> list[str]:
                     f"item {item.id}: {len(item.options)} options to rank,"
                     f" rank_points has {len(q.rank_points)}"
                 )
+        if item.kind == "stage":
+            problems += _check_stage_item(q, item)
+            continue
         for option in item.options:
             where = f"item {item.id} option {option.id}"
-            if option.scale not in scale_ids:
+            if option.scale is None:
+                problems.append(f"{where}: option without a scale")
+            elif option.scale not in scale_ids:
                 problems.append(f"{where}: unknown scale {option.scale}")
             if item.kind == "rank" and option.points is not None:
                 problems.append(f"{where}: points belong to choice items, not rank items")
@@ -110,6 +120,25 @@ def _check_items(q: Questionnaire) -> list[str]:
         if item.kind == "rank":
             for scale in _dupes(o.scale for o in item.options):
                 problems.append(f"item {item.id}: scale {scale} keyed by two options")
+    return problems
+
+
+def _check_stage_item(q: Questionnaire, item) -> list[str]:
+    problems = []
+    values = [o.value for o in item.options]
+    stages = [s.value for s in q.stages]
+    if None in values or sorted(values) != sorted(stages) or not stages:
+        problems.append(
+            f"item {item.id}: a stage item has one option for each stage"
+            f" {', '.join(map(str, stages)) or '(the file defines no stages)'}"
+        )
+    for option in item.options:
+        if option.scale is not None or option.points is not None:
+            problems.append(
+                f"item {item.id} option {option.id}: stage options have no scale or points"
+            )
+        if q.mentor is not None and option.text_mentor is None:
+            problems.append(f"item {item.id} option {option.id}: no mentor wording")
     return problems
 
 
@@ -128,7 +157,7 @@ def _check_scales(q: Questionnaire) -> list[str]:
         rank_only = part is not None and all(i.kind == "rank" for i in part.items)
         if scale.method == "kendall_flexibility" and not (rank_only and len(part.items) >= 2):
             problems.append(f"{where}: part {scale.part} needs two or more rank items")
-        if scale.method == "points" and scale.tag and scale.tag not in {t.id for t in q.tags}:
+        if scale.tag and scale.tag not in {t.id for t in q.tags}:
             problems.append(f"{where}: unknown tag {scale.tag}")
         if (
             scale.method in {"rank_sum", "count"}
@@ -181,6 +210,18 @@ def _check_bands(where, bands, limits, scale) -> list[str]:
 
 def _check_recommendations(q: Questionnaire, handbook: Handbook | None) -> list[str]:
     problems = []
+    if handbook is not None:
+        for stage in q.stage_advice:
+            for advice in stage.advice:
+                if handbook.section(advice.section) is None:
+                    problems.append(
+                        f"stage_advice {stage.stage}: unknown handbook section {advice.section}"
+                    )
+        for advice in q.comparison_advice:
+            if handbook.section(advice.section) is None:
+                problems.append(
+                    f"comparison_advice {advice.id}: unknown handbook section {advice.section}"
+                )
     for rec in q.recommendations:
         where = f"recommendation {rec.id}"
         if handbook is not None and handbook.section(rec.section) is None:
@@ -260,4 +301,28 @@ def _check_leadership(q: Questionnaire) -> list[str]:
     return problems
 
 
-KIND_CHECKS = {"learning-style": _check_learning_style, "leadership": _check_leadership}
+def _check_competence_ladder(q: Questionnaire) -> list[str]:
+    """Stage items only, stages 1..n with advice for each, no score id that is an item id."""
+    problems = [
+        f"item {i.id}: a competence ladder has stage items only"
+        for i in q.items
+        if i.kind != "stage"
+    ]
+    values = [s.value for s in q.stages]
+    if values != list(range(1, len(values) + 1)) or len(values) < 2:
+        problems.append("stages: values must run 1, 2, 3 ... in order")
+    advised = sorted(a.stage for a in q.stage_advice)
+    if advised != values:
+        problems.append(f"stage_advice: give advice for each stage {values}, now {advised}")
+    if q.mentor is None:
+        problems.append("mentor: a competence ladder needs the mentor's wording")
+    item_ids = {i.id for i in q.items}
+    problems += [f"scale {s.id}: the id is also an item id" for s in q.scales if s.id in item_ids]
+    return problems
+
+
+KIND_CHECKS = {
+    "learning-style": _check_learning_style,
+    "leadership": _check_leadership,
+    "competence-ladder": _check_competence_ladder,
+}

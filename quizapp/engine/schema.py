@@ -25,20 +25,26 @@ class Strict(BaseModel):
 
 
 class Option(Strict):
-    """One answer option: the scale it counts for and, for choice items, its points."""
+    """One answer option: the scale it counts for and, for choice items, its points.
+
+    Options of a stage item carry a `value` (the stage) and a mentor's wording instead.
+    """
 
     id: Id
     text: Text
-    scale: Id
+    scale: Id | None = None
     points: int | None = None
+    value: int | None = None
+    text_mentor: Text | None = None
 
 
 class Item(Strict):
     """One question: rank all options, or choose one."""
 
     id: Id
-    kind: Literal["rank", "choice"]
+    kind: Literal["rank", "choice", "stage"]
     stem: Text
+    explanation: Text | None = None
     tags: tuple[Id, ...] = ()
     options: tuple[Option, ...] = Field(min_length=2)
 
@@ -77,13 +83,16 @@ class Scale(Strict):
     """A score to compute, with the method that computes it."""
 
     id: Id
-    method: Literal["rank_sum", "count", "points", "difference", "kendall_flexibility"]
+    method: Literal[
+        "rank_sum", "count", "points", "difference", "kendall_flexibility", "mean", "count_value"
+    ]
     name: Text
     short: Text | None = None
     description: Text | None = None
     of: tuple[Id, Id] | None = None
     part: Id | None = None
     tag: Id | None = None
+    value: int | None = None
 
     @model_validator(mode="after")
     def _method_arguments(self) -> Scale:
@@ -93,8 +102,10 @@ class Scale(Strict):
             raise ValueError("method kendall_flexibility needs `part`")
         if self.method != "difference" and self.of is not None:
             raise ValueError("`of` only goes with method difference")
-        if self.method != "points" and self.tag is not None:
-            raise ValueError("`tag` only goes with method points")
+        if self.method not in ("points", "mean") and self.tag is not None:
+            raise ValueError("`tag` only goes with methods points and mean")
+        if (self.method == "count_value") != (self.value is not None):
+            raise ValueError("`value` goes with method count_value, and it needs one")
         if self.method == "difference" and self.part is not None:
             raise ValueError("`part` does not go with method difference")
         return self
@@ -202,6 +213,57 @@ class Recommendation(Strict):
     when: Condition | None = None
 
 
+class Stage(Strict):
+    """One step of the competence ladder, with the leadership style that fits it."""
+
+    value: int = Field(ge=1, le=9)
+    name: Text
+    short: Text
+    description: Text
+    style: Id | None = None
+
+
+class NoRating(Strict):
+    """An answer without a stage, such as "not observed yet"."""
+
+    id: Id
+    text: Text
+    text_mentor: Text
+
+
+class Advice(Strict):
+    """A piece of advice linked to a handbook section."""
+
+    section: Id
+    title: Text
+    text: Text
+
+
+class StageAdvice(Strict):
+    """Advice for the competences that stand on one stage."""
+
+    stage: int
+    advice: tuple[Advice, ...] = Field(min_length=1)
+
+
+class ComparisonAdvice(Strict):
+    """Advice for a competence on which two raters differ, or one saw nothing."""
+
+    id: Id
+    when: Literal["differ", "not_observed"]
+    section: Id
+    title: Text
+    text: Text
+
+
+class MentorTexts(Strict):
+    """The mentor's wording of a questionnaire's top-level texts."""
+
+    title: Text
+    summary: Text
+    instructions: Text
+
+
 class Model(Strict):
     """The published model a questionnaire follows."""
 
@@ -230,6 +292,15 @@ class Questionnaire(Strict):
     scales: tuple[Scale, ...] = Field(min_length=1)
     classifications: tuple[Classification, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
+    mentor: MentorTexts | None = None
+    stages: tuple[Stage, ...] = ()
+    no_rating: tuple[NoRating, ...] = ()
+    stage_advice: tuple[StageAdvice, ...] = ()
+    comparison_advice: tuple[ComparisonAdvice, ...] = ()
+
+    def stage(self, value: int) -> Stage | None:
+        """Return the stage with this value, or None."""
+        return next((s for s in self.stages if s.value == value), None)
 
     @property
     def items(self) -> tuple[Item, ...]:

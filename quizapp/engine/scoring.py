@@ -34,9 +34,21 @@ class Result:
     recommendations: tuple[Recommendation, ...]
 
 
-def check_item_answer(item: Item, answer: object) -> Problem | None:
-    """Return the problem with one item's answer, or None when it is valid."""
+def check_item_answer(item: Item, answer: object, no_rating: tuple = ()) -> Problem | None:
+    """Return the problem with one item's answer, or None when it is valid.
+
+    A stage item takes a stage value, None, or the id of a `no_rating` option.
+    """
     option_ids = [o.id for o in item.options]
+    if item.kind == "stage":
+        values = [o.value for o in item.options]
+        if answer is None or (isinstance(answer, str) and answer in no_rating):
+            return None
+        if isinstance(answer, bool) or not isinstance(answer, int):
+            return Problem(item.id, "not_a_stage", {"stages": values})
+        if answer not in values:
+            return Problem(item.id, "unknown_stage", {"stage": answer, "stages": values})
+        return None
     if item.kind == "choice":
         if not isinstance(answer, str):
             return Problem(item.id, "not_an_option_id")
@@ -60,6 +72,7 @@ def check_answers(q: Questionnaire, answers: object) -> list[Problem]:
     if not isinstance(answers, dict):
         return [Problem(None, "answers_not_an_object")]
     known = {i.id for i in q.items}
+    no_rating = tuple(n.id for n in q.no_rating)
     problems = [Problem(str(key), "unknown_item") for key in answers if key not in known]
     for part in q.parts:
         given = [i for i in part.items if i.id in answers]
@@ -70,7 +83,7 @@ def check_answers(q: Questionnaire, answers: object) -> list[Problem]:
                 code = "missing_in_optional_part" if part.optional else "missing"
                 problems.append(Problem(item.id, code, {"part": part.id}))
             else:
-                problem = check_item_answer(item, answers[item.id])
+                problem = check_item_answer(item, answers[item.id], no_rating)
                 if problem:
                     problems.append(problem)
     return problems
@@ -78,7 +91,9 @@ def check_answers(q: Questionnaire, answers: object) -> list[Problem]:
 
 def score(q: Questionnaire, answers: dict) -> Result:
     """Score valid answers (see `check_answers`) and classify them."""
-    scores: dict[str, Score] = {}
+    scores: dict[str, Score] = {
+        item.id: stage_value(answers.get(item.id)) for item in q.items if item.kind == "stage"
+    }
     for scale in q.scales:
         scores[scale.id] = _score_scale(q, scale, answers, scores)
     profile: dict[str, object] = {c.id: classify(c, scores) for c in q.classifications}
@@ -109,6 +124,12 @@ def _score_scale(q, scale, answers, scores) -> Score:
             elif option.scale == scale.id:
                 total += 1
         return total
+    if scale.method in ("mean", "count_value"):
+        values = [stage_value(answers.get(i.id)) for i in items if i.kind == "stage"]
+        rated = [v for v in values if v is not None]
+        if scale.method == "count_value":
+            return sum(1 for v in rated if v == scale.value)
+        return round(sum(rated) / len(rated), 2) if rated else None
     if scale.method == "difference":
         a, b = (scores[s] for s in scale.of)
         return None if a is None or b is None else a - b
@@ -120,6 +141,11 @@ def _score_scale(q, scale, answers, scores) -> Score:
     if len(rankings) < 2:
         return None
     return round(1 - float(kendall_w(rankings)), 3)
+
+
+def stage_value(answer: object) -> int | None:
+    """Return the stage of a stage item's answer, or None when it has no stage."""
+    return answer if isinstance(answer, int) and not isinstance(answer, bool) else None
 
 
 def kendall_w(rankings: list[list[str]]) -> Fraction:

@@ -35,8 +35,15 @@ def field_name(item: Item, option_id: str | None = None) -> str:
     return item.id if option_id is None else f"{item.id}:{option_id}"
 
 
-def read_item(item: Item, form) -> tuple[object, Problem | None]:
+def read_item(item: Item, form, no_rating: tuple = ()) -> tuple[object, Problem | None]:
     """Read one item from form data: (answer or None, problem or None)."""
+    if item.kind == "stage":
+        value = form.get(field_name(item), "")
+        if not value:
+            return None, Problem(item.id, "missing")
+        answer = int(value) if value.isdigit() else value
+        problem = check_item_answer(item, answer, no_rating)
+        return (None, problem) if problem else (answer, None)
     if item.kind == "choice":
         value = form.get(field_name(item))
         if not value:
@@ -70,8 +77,8 @@ def form_values(items: tuple[Item, ...], answers: dict) -> dict[str, str]:
         answer = answers.get(item.id)
         if answer is None:
             continue
-        if item.kind == "choice":
-            values[field_name(item)] = answer
+        if item.kind in ("choice", "stage"):
+            values[field_name(item)] = str(answer)
         else:
             for place, option_id in enumerate(answer, start=1):
                 values[field_name(item, option_id)] = str(place)

@@ -10,25 +10,37 @@ from ..engine import check_answers
 from ..i18n import current_lang
 from ..library import get_questionnaire_or_404
 from ..messages import problem_message
-from ..results.store import create_response
+from ..results.store import create_response, find_invitation
 from . import bp
+from .context import (
+    PERSPECTIVES,
+    PHASES,
+    clear_context,
+    get_context,
+    perspective_texts,
+    set_context,
+)
 from .pages import form_values, paginate, read_item
+
+
+def _draft_key(qid: str) -> str:
+    return f"{qid}@{get_context(qid)['perspective']}"
 
 
 def _draft(qid: str) -> dict:
     """Return the answers given so far in this browser session."""
-    return session.get("drafts", {}).get(qid, {})
+    return session.get("drafts", {}).get(_draft_key(qid), {})
 
 
 def _save_draft(qid: str, answers: dict) -> None:
     drafts = dict(session.get("drafts", {}))
-    drafts[qid] = answers
+    drafts[_draft_key(qid)] = answers
     session["drafts"] = drafts
 
 
 def _drop_draft(qid: str) -> None:
     drafts = dict(session.get("drafts", {}))
-    drafts.pop(qid, None)
+    drafts.pop(_draft_key(qid), None)
     session["drafts"] = drafts
 
 
@@ -36,8 +48,18 @@ def _drop_draft(qid: str) -> None:
 def start(qid: str):
     """Show what the questionnaire is, who it is for and how long it takes."""
     q = get_questionnaire_or_404(qid)
-    pages = paginate(q)
-    return render_template("quiz/start.html", q=q, pages=pages, draft=_draft(qid))
+    who = request.args.get("as")
+    if who in PERSPECTIVES and (who == "self" or q.mentor is not None):
+        set_context(qid, perspective=who)
+    context = get_context(qid)
+    return render_template(
+        "quiz/start.html",
+        q=q,
+        pages=paginate(q),
+        draft=_draft(qid),
+        context=context,
+        texts=perspective_texts(q, context["perspective"]),
+    )
 
 
 @bp.route("/<qid>/<int:number>", methods=["GET", "POST"])
@@ -57,8 +79,12 @@ def page(qid: str, number: int):
             abort(400)
         action = request.form.get("action", "next")
         values = {k: v for k, v in request.form.items() if k not in ("csrf_token", "action")}
+        if "phase" in request.form:
+            phase = request.form["phase"]
+            set_context(qid, phase=phase if phase in PHASES else None)
+        no_rating = tuple(n.id for n in q.no_rating)
         for item in current.items:
-            answer, problem = read_item(item, request.form)
+            answer, problem = read_item(item, request.form, no_rating)
             if problem is None:
                 answers[item.id] = answer
             else:
@@ -87,6 +113,9 @@ def page(qid: str, number: int):
             errors=errors,
             form=form,
             answered=sum(1 for i in q.items if i.id in answers),
+            context=get_context(qid),
+            texts=perspective_texts(q, get_context(qid)["perspective"]),
+            phases=PHASES,
         ),
         status,
     )
@@ -103,8 +132,25 @@ def _finish(q, pages, answers: dict, skip_part: str | None = None):
         number = next((p.number for p in pages if first in {i.id for i in p.items}), 1)
         flash(_("Some questions still need an answer."), "error")
         return redirect(url_for(".page", qid=q.id, number=number))
-    response = create_response(q, answers, current_lang())
+    context = get_context(q.id)
+    invitation = None
+    if context.get("invite"):
+        invitation = find_invitation(context["invite"])
+        if invitation is None or invitation.answer_id is not None:
+            clear_context(q.id)
+            flash(_("This invitation was already used, so your rating was not stored."), "error")
+            return redirect(url_for(".start", qid=q.id))
+    response = create_response(
+        q,
+        answers,
+        current_lang(),
+        perspective=context["perspective"] if q.mentor else None,
+        phase=context.get("phase"),
+        series_from=context.get("series_from"),
+        invitation=invitation,
+    )
     _drop_draft(q.id)
+    clear_context(q.id)
     return redirect(url_for("results.show", token=response.token))
 
 

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("results", __name__, url_prefix="/r")
 
-from . import routes  # noqa: E402, F401
+from . import ladder, routes  # noqa: E402, F401

@@ -80,4 +80,23 @@ def _leadership(shown: ShownResult) -> dict[str, dict]:
     }
 
 
-BUILDERS = {"learning-style": _learning_style, "leadership": _leadership}
+def ladder_figure(q, ratings: list[tuple[str, dict]], connect: bool = False) -> dict:
+    """The ladder chart of one or more scored ratings, given as (name, scores)."""
+    stages = [f"{s.value}. {qt(q.id, s.short)}" for s in q.stages]
+    return charts.ladder(
+        [qt(q.id, item.stem) for item in q.items],
+        stages,
+        [{"name": name, "values": [scores.get(i.id) for i in q.items]} for name, scores in ratings],
+        connect=connect,
+    )
+
+
+def _competence_ladder(shown: ShownResult) -> dict[str, dict]:
+    return {"ladder": ladder_figure(shown.q, [(_("This rating"), shown.result.scores)])}
+
+
+BUILDERS = {
+    "learning-style": _learning_style,
+    "leadership": _leadership,
+    "competence-ladder": _competence_ladder,
+}

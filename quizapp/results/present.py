@@ -79,6 +79,8 @@ def api_data(shown: ShownResult) -> dict:
         "version": r.version,
         "lang": r.lang,
         "created": r.created_utc.isoformat(),
+        "perspective": r.perspective,
+        "phase": r.phase,
         "answers": r.answers,
         "result_url": url_for("results.show", token=r.token, _external=True),
     }

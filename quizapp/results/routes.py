@@ -9,6 +9,7 @@ from flask_wtf import FlaskForm
 from ..i18n import current_lang, qt
 from . import bp
 from .figures import figures_for
+from .ladder import ladder_page_data
 from .present import details, recommendation_data, shown_result
 from .store import delete_response, get_response_or_404
 
@@ -35,6 +36,9 @@ def show(token: str):
         recs=recs,
         figures=figures,
         details=details(shown),
+        ladder=ladder_page_data(shown)
+        if shown.q.kind == "competence-ladder" and shown.result
+        else None,
         result_url=url_for(".show", token=token, _external=True),
         form=FlaskForm(),
         title=qt(shown.q.id, shown.q.title),

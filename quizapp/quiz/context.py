@@ -1,0 +1,46 @@
+"""Who is answering (trainee or mentor), on whose invitation, and in which series."""
+
+from __future__ import annotations
+
+from flask import session
+
+from ..engine import Questionnaire
+
+PERSPECTIVES = ("self", "mentor")
+PHASES = ("start", "middle", "end")
+
+
+def get_context(qid: str) -> dict:
+    """Return this browser's context for a questionnaire, 'self' by default."""
+    context = {"perspective": "self", "invite": None, "series_from": None, "phase": None}
+    context.update(session.get("contexts", {}).get(qid, {}))
+    return context
+
+
+def set_context(qid: str, **values) -> None:
+    """Change this browser's context for a questionnaire."""
+    contexts = dict(session.get("contexts", {}))
+    current = get_context(qid)
+    if "perspective" in values and values["perspective"] != current["perspective"]:
+        current.update(invite=None, series_from=None)
+    current.update(values)
+    contexts[qid] = current
+    session["contexts"] = contexts
+
+
+def clear_context(qid: str) -> None:
+    """Forget the context once a rating is stored."""
+    contexts = dict(session.get("contexts", {}))
+    contexts.pop(qid, None)
+    session["contexts"] = contexts
+
+
+def perspective_texts(q: Questionnaire, perspective: str) -> dict:
+    """Return the title, summary and instructions in the wording for this rater."""
+    if perspective == "mentor" and q.mentor is not None:
+        return {
+            "title": q.mentor.title,
+            "summary": q.mentor.summary,
+            "instructions": q.mentor.instructions,
+        }
+    return {"title": q.title, "summary": q.summary, "instructions": q.instructions}
