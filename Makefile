@@ -38,7 +38,7 @@ $(PLOTLY): package.json package-lock.json
 $(VENDOR)/plotly-basic.min.js: $(PLOTLY)
 	mkdir -p $(VENDOR)
 	cp $(PLOTLY) $@
-	$(BIN)/python -m whitenoise.compress --no-brotli quizapp/static
+	$(BIN)/python -m whitenoise.compress --no-brotli $(VENDOR)
 
 assets: $(VENDOR)/plotly-basic.min.js $(VENV)/.installed  ## Copy pinned front-end packages into static/
 

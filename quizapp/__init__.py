@@ -63,5 +63,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.exempt(api_bp)
 
     static = os.path.join(app.root_path, "static")
-    app.wsgi_app = WhiteNoise(app.wsgi_app, root=static, prefix="static/", max_age=3600)
+    app.wsgi_app = WhiteNoise(
+        app.wsgi_app, root=static, prefix="static/", max_age=3600, autorefresh=app.debug
+    )
     return app

@@ -47,12 +47,12 @@ def kite(labels: dict[str, str], scores: dict[str, int], top: int) -> dict:
         {"type": "line", "x0": -top, "x1": top, "y0": 0, "y1": 0, "line": {"color": GRID}},
         {"type": "line", "x0": 0, "x1": 0, "y0": -top, "y1": top, "line": {"color": GRID}},
     ]
-    pad = top * 1.12
+    pad = top * 1.06
     spots = {
-        "CE": (0, pad, "bottom"),
-        "RO": (pad, 0, "middle"),
-        "AC": (0, -pad, "top"),
-        "AE": (-pad, 0, "middle"),
+        "CE": (0, pad, "center", "bottom"),
+        "RO": (pad, 0, "left", "middle"),
+        "AC": (0, -pad, "center", "top"),
+        "AE": (-pad, 0, "right", "middle"),
     }
     notes = [
         {
@@ -60,10 +60,10 @@ def kite(labels: dict[str, str], scores: dict[str, int], top: int) -> dict:
             "y": y,
             "text": f"<b>{labels[m]}</b> {scores[m]}",
             "showarrow": False,
-            "yanchor": anchor,
-            "xanchor": "center",
+            "xanchor": xanchor,
+            "yanchor": yanchor,
         }
-        for m, (x, y, anchor) in spots.items()
+        for m, (x, y, xanchor, yanchor) in spots.items()
     ]
     notes += [
         {
@@ -89,7 +89,7 @@ def kite(labels: dict[str, str], scores: dict[str, int], top: int) -> dict:
             hoverinfo="text",
         ),
         layout=_layout(
-            xaxis={"range": [-top * 1.45, top * 1.45], "visible": False, "fixedrange": True},
+            xaxis={"range": [-top * 1.9, top * 1.9], "visible": False, "fixedrange": True},
             yaxis={
                 "range": [-top * 1.25, top * 1.25],
                 "visible": False,
@@ -114,26 +114,28 @@ def grid(
 ) -> dict:
     """A two-axis classification grid with its regions and where this person stands.
 
-    The y axis is the classification's first axis (AC-CE: concrete at the top), the x axis
-    its second (AE-RO: active on the left), as in Kolb's own drawing of the grid.
+    Every band is drawn the same size (as in Kolb's own grid, whose bands are normative
+    thirds); the point sits inside its band in proportion to its score, and each band's
+    range is written on the axis. The y axis is the classification's first axis (AC-CE:
+    concrete at the top), the x axis its second (AE-RO: active on the left).
     """
     c = q.classification(classification_id)
     y_axis, x_axis = c.axes
-    y_lo, y_hi = score_range(q, y_axis.score)
-    x_lo, x_hi = score_range(q, x_axis.score)
-    y_cuts = _edges(y_axis.bands, y_lo, y_hi)
-    x_cuts = _edges(x_axis.bands, x_lo, x_hi)
+    y_map = _band_scale(y_axis.bands, score_range(q, y_axis.score))
+    x_map = _band_scale(x_axis.bands, score_range(q, x_axis.score))
+    n_y, n_x = len(y_axis.bands), len(x_axis.bands)
+    y_index = {b.id: i for i, b in enumerate(y_axis.bands)}
+    x_index = {b.id: i for i, b in enumerate(x_axis.bands)}
     shapes, notes = [], []
     for cls in c.classes:
-        yb, xb = cls.bands
-        (y0, y1), (x0, x1) = y_cuts[yb], x_cuts[xb]
+        yi, xi = y_index[cls.bands[0]], x_index[cls.bands[1]]
         shapes.append(
             {
                 "type": "rect",
-                "x0": x0,
-                "x1": x1,
-                "y0": y0,
-                "y1": y1,
+                "x0": xi,
+                "x1": xi + 1,
+                "y0": yi,
+                "y1": yi + 1,
                 "layer": "below",
                 "line": {"color": GRID, "width": 1},
                 "fillcolor": "rgba(0,0,0,0)",
@@ -141,23 +143,23 @@ def grid(
         )
         notes.append(
             {
-                "x": (x0 + x1) / 2,
-                "y": (y0 + y1) / 2,
+                "x": xi + 0.5,
+                "y": yi + 0.22,
                 "text": names[cls.id],
                 "showarrow": False,
-                "font": {"size": 12, "color": "#4b5563"},
+                "font": {"size": 11, "color": "#374151"},
             }
         )
     y, x = scores[y_axis.score], scores[x_axis.score]
     fig = go.Figure(
         go.Scatter(
-            x=[x],
-            y=[y],
+            x=[x_map(x)],
+            y=[y_map(y)],
             mode="markers+text",
             text=[you],
             textposition="bottom center",
             marker={
-                "size": 16,
+                "size": 15,
                 "color": ACCENT,
                 "symbol": "diamond",
                 "line": {"color": INK, "width": 2},
@@ -167,38 +169,56 @@ def grid(
         ),
         layout=_layout(
             xaxis={
-                "range": [x_hi + 3, x_lo - 3],
+                "range": [n_x, 0],
                 "title": {"text": axis_titles[1]},
                 "zeroline": False,
                 "showgrid": False,
                 "fixedrange": True,
-                "dtick": 12,
+                "tickvals": [i + 0.5 for i in range(n_x)],
+                "ticktext": [_band_label(b) for b in x_axis.bands],
             },
             yaxis={
-                "range": [y_hi + 3, y_lo - 3],
+                "range": [n_y, 0],
                 "title": {"text": axis_titles[0]},
                 "zeroline": False,
                 "showgrid": False,
                 "fixedrange": True,
-                "dtick": 12,
+                "tickvals": [i + 0.5 for i in range(n_y)],
+                "ticktext": [_band_label(b) for b in y_axis.bands],
             },
             shapes=shapes,
             annotations=notes,
-            height=420,
-            margin={"l": 60, "r": 20, "t": 20, "b": 60},
+            height=400,
+            margin={"l": 70, "r": 10, "t": 10, "b": 60},
         ),
     )
     return fig.to_plotly_json()
 
 
-def _edges(bands, lo: float, hi: float) -> dict[str, tuple[float, float]]:
-    """Return the drawing limits of each band, halfway between whole-number cut points."""
-    edges = {}
-    for band in bands:
-        start = lo if band.min is None else band.min - 0.5
-        end = hi if band.max is None else band.max + 0.5
-        edges[band.id] = (start, end)
-    return edges
+def _band_scale(bands, limits):
+    """Map a score to a position: band i covers i..i+1, in proportion within the band."""
+    lo, hi = limits
+
+    def position(value: float) -> float:
+        for i, band in enumerate(bands):
+            start = lo if band.min is None else band.min - 0.5
+            end = hi if band.max is None else band.max + 0.5
+            if band.holds(value) or value < start:
+                share = (
+                    0.5 if end <= start else (min(max(value, start), end) - start) / (end - start)
+                )
+                return i + 0.1 + 0.8 * share
+        return len(bands) - 0.1
+
+    return position
+
+
+def _band_label(band) -> str:
+    if band.min is None:
+        return f"≤ {band.max:g}"
+    if band.max is None:
+        return f"≥ {band.min:g}"
+    return f"{band.min:g} – {band.max:g}"
 
 
 def style_bars(labels: list[str], counts: list[int], top: int) -> dict:
@@ -255,10 +275,11 @@ def band_scale(
         notes.append(
             {
                 "x": (x0 + x1) / 2,
-                "y": 0.85,
+                "y": 0.97,
+                "yanchor": "top",
                 "text": names[band.id],
                 "showarrow": False,
-                "font": {"size": 12, "color": INK},
+                "font": {"size": 11, "color": INK},
             }
         )
     notes.append(
@@ -312,7 +333,6 @@ def choice_matrix(
     col_labels: list[str],
     counts: list[list[int]],
     fits: list[int],
-    fit_label: str,
 ) -> dict:
     """Counts in a grid (rows by columns); the fitting column of each row is outlined."""
     xs, ys, sizes, texts = [], [], [], []
@@ -320,7 +340,7 @@ def choice_matrix(
         for c, count in enumerate(row):
             xs.append(c)
             ys.append(r)
-            sizes.append(14 + 14 * count if count else 0)
+            sizes.append(12 + 9 * count if count else 0)
             texts.append(str(count))
     shapes = [
         {
@@ -369,19 +389,7 @@ def choice_matrix(
             },
             shapes=shapes,
             height=300,
-            margin={"l": 10, "r": 10, "t": 40, "b": 40},
-            annotations=[
-                {
-                    "x": 0,
-                    "y": -0.12,
-                    "xref": "paper",
-                    "yref": "paper",
-                    "xanchor": "left",
-                    "showarrow": False,
-                    "text": fit_label,
-                    "font": {"size": 11, "color": "#4b5563"},
-                }
-            ],
+            margin={"l": 10, "r": 10, "t": 50, "b": 10},
         ),
     )
     return fig.to_plotly_json()

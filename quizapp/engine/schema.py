@@ -136,6 +136,7 @@ class ClassDef(Strict):
     id: Id
     bands: tuple[Id, ...]
     name: Text
+    short: Text | None = None
     description: Text | None = None
     at_work: Text | None = None
 

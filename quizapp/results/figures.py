@@ -66,7 +66,7 @@ def _leadership(shown: ShownResult) -> dict[str, dict]:
             lo,
             hi,
             band.axes[0].bands,
-            {c.bands[0]: qt(q.id, c.name) for c in band.classes},
+            {c.bands[0]: qt(q.id, c.short or c.name) for c in band.classes},
             _("Your score"),
             _("The bands are our own, not norms."),
         ),
@@ -75,7 +75,6 @@ def _leadership(shown: ShownResult) -> dict[str, dict]:
             [names[s] for s in styles],
             [[matrix[t.id][s] for s in styles] for t in q.tags],
             [styles.index(fits[t.id]) for t in q.tags],
-            _("Dashed box: the style that fits this trainee best."),
         ),
     }
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from flask import abort, render_template, url_for
+from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
 from ..i18n import current_lang, qt
+from ..quiz.context import perspective_texts
 from . import bp
 from .figures import figures_for
 from .ladder import ladder_page_data
 from .present import details, recommendation_data, shown_result
+from .qr import qr_svg
 from .store import delete_response, get_response_or_404
 
 
@@ -21,6 +23,9 @@ def show(token: str):
     shown = shown_result(response)
     if shown is None:
         abort(404)
+    result_url = url_for(".show", token=token, _external=True)
+    texts = perspective_texts(shown.q, response.perspective or "self")
+    title_text = texts["title"]
     recs = []
     figures = {}
     if shown.result is not None:
@@ -39,9 +44,12 @@ def show(token: str):
         ladder=ladder_page_data(shown)
         if shown.q.kind == "competence-ladder" and shown.result
         else None,
-        result_url=url_for(".show", token=token, _external=True),
+        result_url=result_url,
         form=FlaskForm(),
-        title=qt(shown.q.id, shown.q.title),
+        title=qt(shown.q.id, title_text),
+        title_text=title_text,
+        print_name=request.args.get("name", "")[:60].strip(),
+        qr=qr_svg(result_url),
     )
 
 

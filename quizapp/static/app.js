@@ -104,3 +104,16 @@
     });
   });
 })();
+
+// The name typed for the printout appears in the print header at once (it is never sent).
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = document.querySelector("[data-print-name-form]");
+    var target = document.querySelector("[data-print-name]");
+    if (!form || !target) return;
+    var input = form.querySelector("input");
+    input.addEventListener("input", function () { target.textContent = input.value; });
+    form.addEventListener("submit", function (event) { event.preventDefault(); target.textContent = input.value; });
+  });
+})();
