@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from quizapp import create_app
 from quizapp.engine import load_library
 from quizapp.extensions import db
+
+from .browser import CHROMIUM, CHROMIUM_ARGS, VENDOR, LiveServer
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONNAIRES = ROOT / "questionnaires"
@@ -47,3 +51,25 @@ def client(app):
 def runner(app):
     """A runner for the app's CLI commands."""
     return app.test_cli_runner()
+
+
+@pytest.fixture(scope="session")
+def live(tmp_path_factory):
+    """The app served on a free loopback port, with its own database."""
+    assert os.path.exists(CHROMIUM), "Chromium is missing: run `make test` (installs it)"
+    assert (VENDOR / "plotly-basic.min.js").exists(), "plotly.js is missing: run `make assets`"
+    path = tmp_path_factory.mktemp("live") / "live.sqlite"
+    app = create_app({"SECRET_KEY": "browser", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
+    with app.app_context():
+        db.create_all()
+    with LiveServer(app) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium, driven by Playwright (no browser download)."""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

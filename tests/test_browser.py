@@ -2,38 +2,13 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from playwright.sync_api import sync_playwright
 
-from quizapp import create_app
 from quizapp.engine import score
-from quizapp.extensions import db
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, VENDOR, LiveServer, tab_until
+from .browser import tab_until
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def live(tmp_path_factory):
-    assert os.path.exists(CHROMIUM), "Chromium is missing: run `make test` (installs it)"
-    assert (VENDOR / "plotly-basic.min.js").exists(), "plotly.js is missing: run `make assets`"
-    path = tmp_path_factory.mktemp("live") / "live.sqlite"
-    app = create_app({"SECRET_KEY": "browser", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
-    with app.app_context():
-        db.create_all()
-    with LiveServer(app) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def test_learning_style_with_keyboard_alone(live, browser, library):

@@ -220,7 +220,7 @@ def test_series_of_three_ratings(client, q):
     assert [len(t["x"]) for t in markers] == [14, 13, 14]
     assert [t["x"][0] for t in markers] == [1, 2, 3]
     assert [t["name"].split(" (")[1] for t in markers] == ["start)", "middle)", "end)"]
-    table = html.split('ladder-table')[1].split("</table>")[0]
+    table = html.split("ladder-table")[1].split("</table>")[0]
     rows = re.findall(r"<tr><th scope=\"row\">[^<]+</th>(.*?)</tr>", table, re.S)
     assert len(rows) == 14
     assert len(re.findall(r"<td>", rows[0])) == 3

@@ -12,6 +12,7 @@ from ..quiz.context import set_context
 from . import bp
 from .figures import ladder_figure
 from .present import section_title, shown_result
+from .qr import qr_svg
 from .store import (
     create_invitation,
     find_invitation,
@@ -125,6 +126,7 @@ def compare(token: str):
     if any(s is None or s.result is None for s in pair):
         abort(404)
     own, mentor = sorted(pair, key=lambda s: s.response.perspective != "self")
+    compare_url = url_for(".compare", token=token, _external=True)
     q = own.q
     rows = comparison_rows(q, own.result.scores, mentor.result.scores)
     figure = ladder_figure(
@@ -138,6 +140,8 @@ def compare(token: str):
         rows=rows,
         figure=figure,
         title=qt(q.id, q.title),
+        compare_url=compare_url,
+        qr=qr_svg(compare_url),
         figures={"compare": figure},
     )
 

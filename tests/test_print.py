@@ -1,0 +1,128 @@
+"""Printing in headless Chromium: page counts, key texts and charts in the PDF."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from .helpers import best_fit_answers, leadership_answers, learning_answers
+
+pytestmark = pytest.mark.browser
+LADDER = [1, 2, 3, 4, None, 2, 3, 3, 4, 1, 2, 3, 4, 2]
+
+
+def post(live, qid: str, body: dict) -> str:
+    """Store answers through the API of the live server; return the token."""
+    import json
+    import urllib.request
+
+    request = urllib.request.Request(
+        f"{live.url}/api/v1/questionnaires/{qid}/responses",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request) as response:
+        return json.load(response)["token"]
+
+
+def print_pdf(browser, url: str, out) -> tuple[int, str]:
+    """Open a page, wait for its charts, print it to an A4 PDF; return pages and text."""
+    assert shutil.which("pdftotext"), "poppler-utils is missing: run `make test` (installs it)"
+    page = browser.new_page()
+    page.goto(url)
+    for chart in page.locator("[data-figure]").all():
+        chart.locator("svg.main-svg").first.wait_for()
+    page.emulate_media(media="print")
+    page.wait_for_timeout(300)
+    page.pdf(path=str(out), format="A4", print_background=True)
+    page.close()
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
+    pages = int(
+        next(line.split()[-1] for line in info.stdout.splitlines() if line.startswith("Pages:"))
+    )
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return pages, " ".join(text.split())
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize(
+    "orders", [["AE", "AC", "CE", "RO"], ["RO", "CE", "AE", "AC"]], ids=["acting", "imagining"]
+)
+def test_learning_style_profile_prints_on_one_page(live, browser, library, tmp_path, lang, orders):
+    q = library.questionnaires["learning-styles"]
+    answers = learning_answers(q, orders, ["CE", "RO", "AC", "AE"])
+    token = post(live, "learning-styles", {"answers": answers, "lang": lang})
+    pages, text = print_pdf(
+        browser, f"{live.url}/r/{token}?lang={lang}&name=Sam%20de%20Vries", tmp_path / "ls.pdf"
+    )
+    assert pages == 1
+    assert "Sam de Vries" in text
+    assert f"/r/{token}" in text.replace(" ", "")
+    assert ("Your learning style" if lang == "en" else "Jouw leerstijl") in text
+    # chart texts are in the PDF: the kite's labels and the grid's axis title
+    assert ("Feeling" if lang == "en" else "Voelen") in text
+    assert ("Doing minus watching (AE-RO)" if lang == "en" else "Doen min kijken (AE-RO)") in text
+    # no navigation, buttons or language switcher on paper
+    for screen_only in ("Nederlands", "Questionnaires", "Delete this result", "Copy link"):
+        assert screen_only not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("style", ["best", "S1", "S4"])
+def test_leadership_profile_prints_on_one_page(live, browser, library, tmp_path, lang, style):
+    q = library.questionnaires["leadership-styles"]
+    answers = best_fit_answers(q) if style == "best" else leadership_answers(q, style)
+    token = post(live, "leadership-styles", {"answers": answers, "lang": lang})
+    pages, text = print_pdf(browser, f"{live.url}/r/{token}?lang={lang}", tmp_path / "l.pdf")
+    assert pages == 1
+    assert ("Your leadership styles" if lang == "en" else "Uw leiderschapsstijlen") in text
+    assert ("Directing" if lang == "en" else "Leidend") in text
+    assert "4.3" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_ladder_prints_on_at_most_two_pages(live, browser, library, tmp_path, lang):
+    ids = [i.id for i in library.questionnaires["competence-ladder"].items]
+    answers = dict(zip(ids, LADDER, strict=True))
+    token = post(live, "competence-ladder", {"answers": answers, "lang": lang, "phase": "start"})
+    pages, text = print_pdf(browser, f"{live.url}/r/{token}?lang={lang}", tmp_path / "c.pdf")
+    assert pages <= 2
+    assert ("Your competence ladder" if lang == "en" else "Jouw competentieladder") in text
+    assert "3.1" in text
+
+
+def test_comparison_prints_on_at_most_two_pages(live, browser, library, tmp_path):
+    import re
+    import urllib.request
+
+    q = library.questionnaires["competence-ladder"]
+    ids = [i.id for i in q.items]
+    page = browser.new_page()
+    # the trainee rates by the API, then makes an invitation from the result page
+    token = post(live, "competence-ladder", {"answers": dict(zip(ids, LADDER, strict=True))})
+    page.goto(f"{live.url}/r/{token}?lang=en")
+    page.get_by_role("button", name="Make an invitation link").click()
+    invite = page.locator("#invite-url").input_value()
+    mentor = browser.new_page()
+    mentor.goto(invite + "?lang=en")
+    mentor.goto(f"{live.url}/q/competence-ladder/1")
+    for number in range(1, 5):
+        for item in mentor.locator("fieldset.stage").all():
+            item.locator("input[value='3']").check()
+        mentor.get_by_role("button", name="See my result" if number == 4 else "Next").click()
+    compare = mentor.get_by_role("link", name="See both ratings side by side").first
+    url = live.url + compare.get_attribute("href")
+    mentor.close()
+    page.close()
+    with urllib.request.urlopen(url) as response:
+        assert response.status == 200
+    pages, text = print_pdf(browser, url + "?lang=en", tmp_path / "compare.pdf")
+    assert pages <= 2
+    assert "Two views side by side" in text
+    assert "Topics for the assessment interview" in text
+    assert re.search(r"\d+ competences to talk about", text)
+    assert url.rsplit("/", 1)[1] in text.replace(" ", "").replace("\n", "")
