@@ -48,6 +48,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     library.init_app(app)
     app.after_request(i18n.remember_language)
     app.jinja_env.globals.update(i18n.template_globals())
+    i18n.install_template_gettext(app)
     errors.init_app(app)
     cli.init_app(app)
 

@@ -175,7 +175,7 @@ def grid(
                 "showgrid": False,
                 "fixedrange": True,
                 "tickvals": [i + 0.5 for i in range(n_x)],
-                "ticktext": [_band_label(b) for b in x_axis.bands],
+                "ticktext": [band_label(b) for b in x_axis.bands],
             },
             yaxis={
                 "range": [n_y, 0],
@@ -184,7 +184,7 @@ def grid(
                 "showgrid": False,
                 "fixedrange": True,
                 "tickvals": [i + 0.5 for i in range(n_y)],
-                "ticktext": [_band_label(b) for b in y_axis.bands],
+                "ticktext": [band_label(b) for b in y_axis.bands],
             },
             shapes=shapes,
             annotations=notes,
@@ -213,7 +213,8 @@ def _band_scale(bands, limits):
     return position
 
 
-def _band_label(band) -> str:
+def band_label(band) -> str:
+    """Write a band's range for people: "≤ 5", "6 – 14" or "≥ 15"."""
     if band.min is None:
         return f"≤ {band.max:g}"
     if band.max is None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from flask import current_app, g, request
-from flask_babel import format_date, get_locale, pgettext
+from flask_babel import force_locale, format_date, get_locale, pgettext
+from flask_babel import gettext as babel_gettext
+from flask_babel import ngettext as babel_ngettext
+from markupsafe import Markup, escape
 
 LANG_COOKIE = "lang"
 LANG_NAMES = {"en": "English", "nl": "Nederlands"}
@@ -23,6 +26,13 @@ def select_locale() -> str:
         if candidate in langs:
             return candidate
     return request.accept_languages.best_match(langs) or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def select_second_language() -> None:
+    """Read ?lang2= for a two-language sheet: another shipped language than the page's."""
+    lang2 = request.args.get("lang2")
+    if lang2 in languages() and lang2 != current_lang():
+        g.lang2 = lang2
 
 
 def remember_language(response):
@@ -50,17 +60,81 @@ def switch_url(lang: str) -> str:
     return f"{request.path}?{urlencode({'lang': lang})}"
 
 
-def qt(context: str, text: str | None) -> str:
+class Both:
+    """A text in two languages, for the two-language print sheet.
+
+    In HTML it shows the first language with the second after it, marked with its `lang`;
+    as plain text (attributes, chart labels) it is "first / second".
+    """
+
+    def __init__(self, first: str, second: str, lang: str):
+        self.first, self.second, self.lang = first, second, lang
+
+    def __html__(self) -> Markup:
+        if self.first == self.second:
+            return escape(self.first)
+        return Markup('{} <span class="lang2" lang="{}">{}</span>').format(
+            self.first, self.lang, self.second
+        )
+
+    def __str__(self) -> str:
+        return self.first if self.first == self.second else f"{self.first} / {self.second}"
+
+
+def second_lang() -> str | None:
+    """Return the second language of a two-language sheet, or None."""
+    return g.get("lang2")
+
+
+def _in_both(translate, *args, **variables):
+    """Translate in the page's language and, on a two-language sheet, in the second one."""
+    lang2 = second_lang()
+    if lang2 is None:
+        return translate(*args, **variables)
+    first = translate(
+        *args, **{k: v.first if isinstance(v, Both) else v for k, v in variables.items()}
+    )
+    with force_locale(lang2):
+        second = translate(
+            *args, **{k: v.second if isinstance(v, Both) else v for k, v in variables.items()}
+        )
+    return Both(first, second, lang2)
+
+
+def text(string: str, **variables):
+    """gettext that also gives the second language on a two-language sheet."""
+    return _in_both(babel_gettext, string, **variables)
+
+
+def ntext(singular: str, plural: str, num: int, **variables):
+    """ngettext that also gives the second language on a two-language sheet."""
+    return _in_both(babel_ngettext, singular, plural, num, **variables)
+
+
+def qt(context: str, text: str | None):
     """Translate a text from a data file; the file's id is the message context."""
     if not text:
         return ""
-    return pgettext(context, text)
+    return _in_both(pgettext, context, text)
+
+
+def plain(value) -> str:
+    """Template filter: a text as plain text, for attributes ("first / second" on two)."""
+    return str(value)
+
+
+def install_template_gettext(app) -> None:
+    """Let templates' _() and ngettext() give both languages on a two-language sheet."""
+    app.jinja_env.filters["plain"] = plain
+    app.jinja_env.install_gettext_callables(text, ntext, newstyle=False)
+    app.jinja_env.globals.update(_=text, gettext=text, ngettext=ntext)
 
 
 def template_globals() -> dict:
     """Values every template can use."""
     return {
         "qt": qt,
+        "second_lang": second_lang,
         "format_date": format_date,
         "current_lang": current_lang,
         "switch_url": switch_url,

@@ -94,3 +94,26 @@ def test_every_page_has_the_switcher_and_dutch_text(client, path):
     assert 'hreflang="en"' in html
     assert 'hreflang="nl"' in html
     assert "Vragenlijsten" in html
+
+
+def test_two_language_page_marks_the_second_language(client, library):
+    from .helpers import learning_answers
+
+    q = library.questionnaires["learning-styles"]
+    token = client.post(
+        "/api/v1/questionnaires/learning-styles/responses",
+        json={"answers": learning_answers(q, ["AE", "AC", "CE", "RO"])},
+    ).get_json()["token"]
+    html = client.get(f"/r/{token}?lang=nl&lang2=en").get_data(as_text=True)
+    assert '<html lang="nl">' in html
+    assert (
+        '<h1>Jouw leerstijl: Handelen <span class="lang2" lang="en">'
+        "Your learning style: Acting</span></h1>"
+    ) in html
+    # attributes stay plain text
+    assert 'aria-label="Samenvatting / Summary"' in html
+    # the same language twice, or an unknown one, gives a one-language page
+    for lang2 in ("nl", "xx"):
+        assert 'class="lang2"' not in client.get(f"/r/{token}?lang=nl&lang2={lang2}").get_data(
+            as_text=True
+        )

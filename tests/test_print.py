@@ -126,3 +126,39 @@ def test_comparison_prints_on_at_most_two_pages(live, browser, library, tmp_path
     assert "Topics for the assessment interview" in text
     assert re.search(r"\d+ competences to talk about", text)
     assert url.rsplit("/", 1)[1] in text.replace(" ", "").replace("\n", "")
+
+
+@pytest.mark.parametrize(
+    ("qid", "most"), [("learning-styles", 6), ("leadership-styles", 4), ("competence-ladder", 5)]
+)
+def test_paper_forms_print(live, browser, tmp_path, qid, most):
+    pages, text = print_pdf(browser, f"{live.url}/q/{qid}/paper?lang=en", tmp_path / "p.pdf")
+    assert 2 <= pages <= most
+    assert "Scoring sheet" in text
+    assert "Name:" in text
+    assert "Type in the answers of a paper form" not in text  # screen-only links
+
+
+@pytest.mark.parametrize("qid", ["learning-styles", "leadership-styles", "competence-ladder"])
+def test_two_language_sheet(live, browser, library, tmp_path, qid):
+    q = library.questionnaires[qid]
+    if qid == "learning-styles":
+        answers = learning_answers(q, ["AE", "AC", "CE", "RO"])
+    elif qid == "leadership-styles":
+        answers = leadership_answers(q, "S1")
+    else:
+        answers = dict(zip([i.id for i in q.items], LADDER, strict=True))
+    token = post(live, qid, {"answers": answers, "lang": "nl"})
+    pages, text = print_pdf(browser, f"{live.url}/r/{token}?lang=nl&lang2=en", tmp_path / "two.pdf")
+    assert pages <= {"learning-styles": 2, "leadership-styles": 2, "competence-ladder": 4}[qid]
+    expected = {
+        "learning-styles": ("Jouw leerstijl: Handelen", "Your learning style: Acting"),
+        "leadership-styles": ("Uw leiderschapsstijlen", "Your leadership styles"),
+        "competence-ladder": ("Jouw competentieladder", "Your competence ladder"),
+    }[qid]
+    for title in expected:
+        assert title in text
+    # the handbook advice is there in both languages too
+    section = q.recommendations[0].section
+    title = library.handbook.section(section).title
+    assert title in text

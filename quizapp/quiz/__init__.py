@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("quiz", __name__, url_prefix="/q")
 
-from . import routes  # noqa: E402, F401
+from . import paper, routes  # noqa: E402, F401

@@ -6,21 +6,40 @@ import json
 from collections import OrderedDict
 
 from flask_babel import force_locale
-from flask_babel import gettext as _
 
 from .. import charts
 from ..engine import score_range
 from ..engine.leadership import best_fit, readiness_matrix, style_ids
-from ..i18n import qt
+from ..i18n import Both, text
+from ..i18n import qt as both_qt
 from .present import ShownResult
+
+
+def _label(value) -> str:
+    """A chart label: one language, or both on two lines on a two-language sheet."""
+    if isinstance(value, Both) and value.first != value.second:
+        return f"{value.first}<br><i>{value.second}</i>"
+    return str(value)
+
+
+def _(string: str, **variables) -> str:
+    """Translate a chart label (see `_label`)."""
+    return _label(text(string, **variables))
+
+
+def qt(context: str, string: str | None) -> str:
+    """Translate a chart label from a data file (see `_label`)."""
+    return _label(both_qt(context, string))
+
 
 _CACHE: OrderedDict[tuple, dict[str, dict]] = OrderedDict()
 _CACHE_SIZE = 512
 
 
-def figures_for(shown: ShownResult, lang: str) -> dict[str, dict]:
+def figures_for(shown: ShownResult, lang: str, lang2: str | None = None) -> dict[str, dict]:
     """Return the figures of a result by chart id; answers never change, so cache them."""
-    key = (shown.q.id, shown.q.version, json.dumps(shown.response.answers, sort_keys=True), lang)
+    answers = json.dumps(shown.response.answers, sort_keys=True)
+    key = (shown.q.id, shown.q.version, answers, lang, lang2)
     figures = _CACHE.get(key)
     if figures is None:
         with force_locale(lang):

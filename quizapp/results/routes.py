@@ -6,7 +6,7 @@ from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
-from ..i18n import current_lang, qt
+from ..i18n import current_lang, qt, second_lang, select_second_language
 from ..quiz.context import perspective_texts
 from . import bp
 from .figures import figures_for
@@ -23,6 +23,7 @@ def show(token: str):
     shown = shown_result(response)
     if shown is None:
         abort(404)
+    select_second_language()
     result_url = url_for(".show", token=token, _external=True)
     texts = perspective_texts(shown.q, response.perspective or "self")
     title_text = texts["title"]
@@ -32,7 +33,7 @@ def show(token: str):
         recs = [
             recommendation_data(shown.q, r, external=False) for r in shown.result.recommendations
         ]
-        figures = figures_for(shown, current_lang())
+        figures = figures_for(shown, current_lang(), second_lang())
     return render_template(
         f"results/{shown.q.kind}.html",
         shown=shown,

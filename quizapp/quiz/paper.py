@@ -1,0 +1,107 @@
+"""Paper questionnaires with a hand-scoring sheet, and typing paper answers in afterwards.
+
+Both come from the same questionnaire file as the web form and the engine, so the paper key
+cannot drift from the scores the app computes.
+"""
+
+from __future__ import annotations
+
+from flask import abort, redirect, render_template, request, url_for
+from flask_wtf import FlaskForm
+
+from ..charts import band_label
+from ..engine import Problem, check_answers, score_range
+from ..i18n import current_lang
+from ..library import get_questionnaire_or_404
+from ..messages import problem_message
+from ..results.store import create_response
+from . import bp
+from .context import PERSPECTIVES, PHASES, perspective_texts
+from .pages import read_item
+
+
+def kendall_constants(q, part_id: str) -> tuple[int, int, int, int]:
+    """Return p, n and the two constants of Kendall's W for a part: W = (12 S - a) / b."""
+    part = q.part(part_id)
+    p, n = len(part.items), len(part.items[0].options)
+    return p, n, 3 * p * p * n * (n + 1) ** 2, p * p * (n**3 - n)
+
+
+def key_columns(q, part) -> list[str]:
+    """The scales a part's options are keyed to, in the order the scales are defined."""
+    keyed = {o.scale for item in part.items for o in item.options}
+    return [s.id for s in q.scales if s.id in keyed]
+
+
+@bp.get("/<qid>/paper")
+def paper(qid: str):
+    """A printable blank form with its instructions and a hand-scoring sheet."""
+    q = get_questionnaire_or_404(qid)
+    perspective = request.args.get("as", "self")
+    if perspective not in PERSPECTIVES or (perspective == "mentor" and q.mentor is None):
+        abort(404)
+    return render_template(
+        "quiz/paper.html",
+        q=q,
+        perspective=perspective,
+        texts=perspective_texts(q, perspective),
+        key_columns=key_columns,
+        score_range=score_range,
+        kendall=kendall_constants,
+        band_range=band_label,
+        title=perspective_texts(q, perspective)["title"],
+    )
+
+
+@bp.route("/<qid>/enter", methods=["GET", "POST"])
+def enter(qid: str):
+    """Type in the answers of a paper form, all on one page, to get the result and charts."""
+    q = get_questionnaire_or_404(qid)
+    perspective = request.values.get("as", "self")
+    if perspective not in PERSPECTIVES or (perspective == "mentor" and q.mentor is None):
+        abort(404)
+    form = FlaskForm()
+    values: dict[str, str] = {}
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            abort(400)
+        values = {k: v for k, v in request.form.items() if k != "csrf_token"}
+        answers = {}
+        no_rating = tuple(n.id for n in q.no_rating)
+        for part in q.parts:
+            read = {item.id: read_item(item, request.form, no_rating) for item in part.items}
+            untouched = all(p is not None and p.code == "missing" for _, p in read.values())
+            if part.optional and untouched:
+                continue  # an optional part left blank on paper is skipped
+            for item_id, (answer, problem) in read.items():
+                if problem is None:
+                    answers[item_id] = answer
+                else:
+                    if part.optional and problem.code == "missing":
+                        problem = Problem(item_id, "missing_in_optional_part")
+                    errors[item_id] = problem_message(problem)
+        if not errors and not check_answers(q, answers):
+            phase = request.form.get("phase")
+            response = create_response(
+                q,
+                answers,
+                current_lang(),
+                perspective=perspective if q.mentor else None,
+                phase=phase if phase in PHASES else None,
+            )
+            return redirect(url_for("results.show", token=response.token))
+    return (
+        render_template(
+            "quiz/enter.html",
+            q=q,
+            form=form,
+            values=values,
+            errors=errors,
+            perspective=perspective,
+            texts=perspective_texts(q, perspective),
+            phases=PHASES,
+            title=perspective_texts(q, perspective)["title"],
+        ),
+        422 if errors else 200,
+    )

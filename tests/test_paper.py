@@ -1,0 +1,226 @@
+"""Paper forms: the scoring sheet read back from the rendered page gives the engine's scores."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from quizapp.engine import score
+
+from .helpers import best_fit_answers, leadership_answers, learning_answers
+
+
+class Tables(HTMLParser):
+    """Collect every table of a page as (attributes, rows of cell texts)."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self._cell = [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append((dict(attrs), []))
+        elif tag == "tr" and self.tables:
+            self.tables[-1][1].append([])
+        elif tag in ("td", "th") and self.tables:
+            self._cell = []
+        elif tag == "br" and self._cell is not None:
+            self._cell.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None:
+            self.tables[-1][1][-1].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def tables(html: str, **attrs) -> list[list[list[str]]]:
+    parser = Tables()
+    parser.feed(html)
+    return [
+        rows
+        for a, rows in parser.tables
+        if all(
+            a.get(k) == v or (k == "class" and v in a.get(k, "").split()) for k, v in attrs.items()
+        )
+    ]
+
+
+def in_band(text: str, value: float) -> bool:
+    """Does a printed band ("≤ 5", "6 – 14", "≥ 15") hold the value?"""
+    if text.startswith("≤"):
+        return value <= float(text[1:])
+    if text.startswith("≥"):
+        return value >= float(text[1:])
+    lo, hi = (float(x) for x in text.split("–"))
+    return lo <= value <= hi
+
+
+def classify_by_sheet(grid: list[list[str]], y: float, x: float | None = None) -> str:
+    header, *rows = grid
+    for row in rows:
+        if in_band(row[0], y):
+            if x is None:
+                return row[1]
+            column = next(i for i, band in enumerate(header[1:], start=1) if in_band(band, x))
+            return row[column]
+    raise AssertionError("no band")
+
+
+def hand_score_learning(html: str, answers: dict) -> dict:
+    """Score as a person would with the printed sheet."""
+    [points] = tables(html, **{"class": "points"})
+    place_points = {int(place): int(p) for place, p in points[1:]}
+    scores = {}
+    cycle, contexts = tables(html, **{"class": "key"})
+    header = cycle[0][1:]
+    totals = dict.fromkeys(header, 0)
+    for row in cycle[1:-1]:
+        ranking = answers[row[0]]
+        for column, letter in zip(header, row[1:], strict=True):
+            totals[column] += place_points[ranking.index(letter) + 1]
+    scores.update(totals)
+    scale_rows = {row[0].split()[0]: row[1] for row in tables(html, **{"class": "scales"})[0][1:]}
+    for name, how in scale_rows.items():
+        match = re.fullmatch(r"(\S+) minus (\S+)\.", how)
+        if match:
+            scores[name] = scores[match.group(1)] - scores[match.group(2)]
+    if "cx01" in answers:
+        header = contexts[0][1:]
+        places = dict.fromkeys(header, 0)
+        for row in contexts[1:-1]:
+            for column, letter in zip(header, row[1:], strict=True):
+                places[column] += answers[row[0]].index(letter) + 1
+        a, b = (
+            int(x)
+            for x in re.search(
+                r"W = \(12 × S − (\d+)\) / (\d+)", scale_rows["flexibility"]
+            ).groups()
+        )
+        s = sum(t * t for t in places.values())
+        scores["flexibility"] = round(1 - (12 * s - a) / b, 3)
+    return scores
+
+
+@pytest.mark.parametrize(
+    ("orders", "contexts"),
+    [
+        (["AE", "AC", "CE", "RO"], None),
+        (["RO", "CE", "AE", "AC"], ["CE", "RO", "AC", "AE"]),
+        (
+            [["AC", "CE", "RO", "AE"]] * 6 + [["CE", "AC", "AE", "RO"]] * 6,
+            [["CE", "RO", "AC", "AE"]] * 7 + [["RO", "CE", "AC", "AE"]],
+        ),
+        (
+            [["AE", "RO", "AC", "CE"], ["CE", "AE", "RO", "AC"], ["AC", "AE", "CE", "RO"]] * 4,
+            [["CE", "RO", "AC", "AE"], ["AE", "AC", "RO", "CE"]] * 4,
+        ),
+    ],
+)
+def test_learning_style_sheet_gives_engine_scores(client, library, orders, contexts):
+    q = library.questionnaires["learning-styles"]
+    html = client.get("/q/learning-styles/paper?lang=en").get_data(as_text=True)
+    answers = learning_answers(q, orders, contexts)
+    engine = score(q, answers)
+    by_hand = hand_score_learning(html, answers)
+    expected = {k: v for k, v in engine.scores.items() if v is not None}
+    assert by_hand == expected
+    region, style = tables(html, **{"class": "grid-key"})
+    names = {c.id: c.name for c in q.classification("region").classes}
+    names.update({c.id: c.name for c in q.classification("style").classes})
+    assert (
+        classify_by_sheet(region, by_hand["AC-CE"], by_hand["AE-RO"])
+        == names[engine.profile["region"]]
+    )
+    assert (
+        classify_by_sheet(style, by_hand["AC-CE"], by_hand["AE-RO"])
+        == names[engine.profile["style"]]
+    )
+
+
+@pytest.mark.parametrize(
+    "styles", ["best", "S1", "S4", ["S1", "S2", "S3", "S4"] * 3, ["S2"] * 6 + ["S3"] * 6]
+)
+def test_leadership_sheet_gives_engine_scores(client, library, styles):
+    q = library.questionnaires["leadership-styles"]
+    html = client.get("/q/leadership-styles/paper?lang=en").get_data(as_text=True)
+    answers = best_fit_answers(q) if styles == "best" else leadership_answers(q, styles)
+    [key] = tables(html, **{"class": "key"})
+    header = key[0]
+    by_hand = dict.fromkeys(header[2:], 0)
+    by_hand["adaptability"] = 0
+    for row in key[1:-1]:
+        item, group = row[0], row[1]
+        for column, cell in zip(header[2:], row[2:], strict=True):
+            letter, points = re.fullmatch(r"(\w+) \(([+-]\d+)\)", cell).groups()
+            if letter == answers[item]:  # the circled letter
+                by_hand[column] += 1
+                by_hand["adaptability"] += int(points)
+                by_hand[f"adaptability-{group}"] = by_hand.get(f"adaptability-{group}", 0) + int(
+                    points
+                )
+    engine = score(q, answers)
+    assert by_hand == engine.scores
+    [band] = tables(html, **{"class": "grid-key"})
+    name = next(
+        c.name
+        for c in q.classification("adaptability-band").classes
+        if c.id == engine.profile["adaptability-band"]
+    )
+    assert classify_by_sheet(band, by_hand["adaptability"]) == name
+
+
+def test_paper_forms_render_for_each_questionnaire(client, library):
+    for qid, q in library.questionnaires.items():
+        html = client.get(f"/q/{qid}/paper?lang=nl").get_data(as_text=True)
+        assert '<html lang="nl">' in html
+        assert html.count('class="paper-item"') == len(q.items)
+    mentor = client.get("/q/competence-ladder/paper?as=mentor&lang=en").get_data(as_text=True)
+    item = library.questionnaires["competence-ladder"].items[0]
+    assert item.options[0].text_mentor.replace("'", "&#39;") in mentor
+    assert client.get("/q/learning-styles/paper?as=mentor").status_code == 404
+
+
+def test_typing_in_paper_answers(client, library):
+    q = library.questionnaires["learning-styles"]
+    data = {}
+    for item in q.part("cycle").items:
+        for place, option in enumerate(item.options, start=1):
+            data[f"{item.id}:{option.id}"] = str(place)
+    response = client.post("/q/learning-styles/enter", data=data)
+    assert response.status_code == 302
+    token = response.headers["Location"].rsplit("/", 1)[1]
+    stored = client.get(f"/api/v1/results/{token}").get_json()
+    assert stored["answers"] == {i.id: ["a", "b", "c", "d"] for i in q.part("cycle").items}
+    assert stored["scores"]["flexibility"] is None
+
+
+def test_typing_in_a_partly_filled_optional_part_is_422(client, library):
+    q = library.questionnaires["learning-styles"]
+    data = {}
+    for item in q.items[:13]:
+        for place, option in enumerate(item.options, start=1):
+            data[f"{item.id}:{option.id}"] = str(place)
+    response = client.post("/q/learning-styles/enter?lang=en", data=data)
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert html.count("Please answer this question too, or skip the whole optional part.") == 14
+    assert len(re.findall(r"\bchecked\b", html)) == 13 * 4
+
+
+def test_typing_in_mentor_ladder(client, library):
+    q = library.questionnaires["competence-ladder"]
+    data = {item.id: "2" for item in q.items}
+    data.update({"as": "mentor", "phase": "end", "teamwork": "not-observed"})
+    response = client.post("/q/competence-ladder/enter", data=data)
+    assert response.status_code == 302
+    result = client.get("/api/v1/results/" + response.headers["Location"].rsplit("/", 1)[1])
+    data = result.get_json()
+    assert (data["perspective"], data["phase"]) == ("mentor", "end")
+    assert data["scores"]["stage-2"] == 13
+    assert data["scores"]["teamwork"] is None
