@@ -141,3 +141,92 @@ def test_ladder_trainee_and_mentor_with_keyboard(live, browser):
     assert mentor.locator("#chart-compare .scatterlayer .trace").count() == 2
     assert "14 competences to talk about" in mentor.locator("main").inner_text()
     assert mentor.locator("tr.flagged").count() == 14
+
+
+PAGES = [
+    "/",
+    "/about",
+    "/privacy",
+    "/handbook",
+    "/handbook/2.4",
+    "/q/learning-styles",
+    "/q/leadership-styles",
+    "/q/competence-ladder",
+    "/q/competence-ladder?as=mentor",
+    "/q/learning-styles/paper",
+    "/q/leadership-styles/enter",
+    "/q/competence-ladder/enter",
+    "/no-such-page",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("path", PAGES)
+def test_page_in_a_phone_browser(live, browser, path, lang):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    problems = []
+    page.on("pageerror", lambda exc: problems.append(str(exc)))
+    page.on(
+        "console",
+        lambda msg: msg.type == "error" and "404" not in msg.text and problems.append(msg.text),
+    )
+    joiner = "&" if "?" in path else "?"
+    response = page.goto(f"{live.url}{path}{joiner}lang={lang}")
+    assert response.status == (404 if path == "/no-such-page" else 200)
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.title()
+    # the first Tab reaches the skip link, and it leads to the main content
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#main"
+    # every link of the language switcher is reachable and names its language
+    assert page.locator("nav.langs a[hreflang]").count() == 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert problems == []
+    page.close()
+
+
+def test_delete_with_keyboard_alone(live, browser, library):
+    from .helpers import learning_answers
+    from .test_print import post
+
+    q = library.questionnaires["learning-styles"]
+    token = post(
+        live,
+        "learning-styles",
+        {"answers": learning_answers(q, ["AE", "AC", "CE", "RO"]), "lang": "en"},
+    )
+    page = browser.new_page()
+    page.goto(f"{live.url}/r/{token}")
+    tab_until(page, "el.textContent.trim() === 'Delete this result'")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/delete")
+    tab_until(page, "el.textContent.trim() === 'Yes, delete it for good'")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=The result is deleted")
+    assert page.goto(f"{live.url}/r/{token}").status == 404
+
+
+def test_used_invitation_page(live, browser, library):
+    from .test_print import LADDER, post
+
+    q = library.questionnaires["competence-ladder"]
+    ids = [i.id for i in q.items]
+    token = post(live, "competence-ladder", {"answers": dict(zip(ids, LADDER, strict=True))})
+    page = browser.new_page()
+    page.goto(f"{live.url}/r/{token}?lang=en")
+    page.get_by_role("button", name="Make an invitation link").click()
+    invite = page.locator("#invite-url").input_value()
+    mentor = browser.new_context().new_page()
+    mentor.goto(invite + "?lang=en")
+    mentor.get_by_role("link", name="Start").click()
+    for number in range(1, 5):
+        for item in mentor.locator("fieldset.stage").all():
+            item.locator("input[value='2']").check()
+        mentor.get_by_role("button", name="See my result" if number == 4 else "Next").click()
+    mentor.wait_for_url("**/r/*")
+    again = mentor.goto(invite)
+    assert again.status == 410
+    assert mentor.locator("h1").inner_text() == "This link was already used"
+    # the page that made the invitation now links to the comparison
+    page.reload()
+    assert page.get_by_role("link", name="See both ratings side by side").count() == 1

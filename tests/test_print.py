@@ -63,9 +63,13 @@ def test_learning_style_profile_prints_on_one_page(live, browser, library, tmp_p
     assert "Sam de Vries" in text
     assert f"/r/{token}" in text.replace(" ", "")
     assert ("Your learning style" if lang == "en" else "Jouw leerstijl") in text
-    # chart texts are in the PDF: the kite's labels and the grid's axis title
-    assert ("Feeling" if lang == "en" else "Voelen") in text
-    assert ("Doing minus watching (AE-RO)" if lang == "en" else "Doen min kijken (AE-RO)") in text
+    # the charts are drawn in the PDF: the kite's labels with their scores and the grid's
+    # band ranges are printed nowhere else (the score table is for the screen only)
+    feeling = "Feeling" if lang == "en" else "Voelen"
+    ce = 12 * (4 - orders.index("CE"))
+    assert f"{feeling} {ce}" in text
+    assert "1 – 11" in text
+    assert "6 – 14" in text
     # no navigation, buttons or language switcher on paper
     for screen_only in ("Nederlands", "Questionnaires", "Delete this result", "Copy link"):
         assert screen_only not in text
@@ -82,6 +86,8 @@ def test_leadership_profile_prints_on_one_page(live, browser, library, tmp_path,
     assert ("Your leadership styles" if lang == "en" else "Uw leiderschapsstijlen") in text
     assert ("Directing" if lang == "en" else "Leidend") in text
     assert "4.3" in text
+    # the adaptability chart's short band names are printed nowhere else
+    assert ("Moderate" if lang == "en" else "Gemiddeld") in text
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -93,6 +99,11 @@ def test_ladder_prints_on_at_most_two_pages(live, browser, library, tmp_path, la
     assert pages <= 2
     assert ("Your competence ladder" if lang == "en" else "Jouw competentieladder") in text
     assert "3.1" in text
+    # the ladder chart's axis: "1. <short name of step 1>" appears only in the chart
+    stage = library.questionnaires["competence-ladder"].stages[0]
+    short = stage.short if lang == "en" else None
+    if short:
+        assert f"1. {short}" in text
 
 
 def test_comparison_prints_on_at_most_two_pages(live, browser, library, tmp_path):
