@@ -38,9 +38,14 @@ $(PLOTLY): package.json package-lock.json
 $(VENDOR)/plotly-basic.min.js: $(PLOTLY)
 	mkdir -p $(VENDOR)
 	cp $(PLOTLY) $@
-	$(BIN)/python -m whitenoise.compress --no-brotli $(VENDOR)
 
-assets: $(VENDOR)/plotly-basic.min.js $(VENV)/.installed  ## Copy pinned front-end packages into static/
+# Precompressed copies (.gz) that WhiteNoise serves; made again whenever a static file changes.
+STATIC_SRC := $(wildcard quizapp/static/*.css quizapp/static/*.js quizapp/static/*.svg)
+quizapp/static/.compressed: $(STATIC_SRC) $(VENDOR)/plotly-basic.min.js $(VENV)/.installed
+	$(BIN)/python -m whitenoise.compress --quiet --no-brotli quizapp/static
+	touch $@
+
+assets: quizapp/static/.compressed  ## Copy pinned front-end packages into static/, compress
 
 $(MO): translations/nl/LC_MESSAGES/messages.po $(VENV)/.installed
 	$(FLASK) translate compile

@@ -10,15 +10,20 @@ from hypothesis import strategies as st
 from .helpers import learning_answers
 
 JSON = st.recursive(
-    st.none() | st.booleans() | st.integers(-10, 10) | st.floats(allow_nan=False)
+    st.none()
+    | st.booleans()
+    | st.integers(-10, 10)
+    | st.floats(allow_nan=False)
     | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=6), inner,
-                                                                  max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=6), inner, max_size=5)
+    ),
     max_leaves=20,
 )
 QIDS = st.sampled_from(["learning-styles", "leadership-styles", "competence-ladder", "nope"])
-FUZZ = settings(max_examples=150, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @FUZZ
@@ -32,9 +37,14 @@ def test_any_json_body(client, qid, body):
 
 
 @FUZZ
-@given(qid=QIDS, answers=st.dictionaries(st.sampled_from(
-    ["ls01", "cx01", "sit01", "knowledge", "teamwork", "x"]), JSON, max_size=6),
-    lang=st.sampled_from(["en", "nl", "xx", 3, None]), extra=st.booleans())
+@given(
+    qid=QIDS,
+    answers=st.dictionaries(
+        st.sampled_from(["ls01", "cx01", "sit01", "knowledge", "teamwork", "x"]), JSON, max_size=6
+    ),
+    lang=st.sampled_from(["en", "nl", "xx", 3, None]),
+    extra=st.booleans(),
+)
 def test_answers_objects(client, qid, answers, lang, extra):
     body = {"answers": answers, "lang": lang}
     if extra:
@@ -46,14 +56,20 @@ def test_answers_objects(client, qid, answers, lang, extra):
 @FUZZ
 @given(raw=st.binary(max_size=200))
 def test_raw_bytes(client, raw):
-    response = client.post("/api/v1/questionnaires/learning-styles/responses", data=raw,
-                           content_type="application/json")
+    response = client.post(
+        "/api/v1/questionnaires/learning-styles/responses",
+        data=raw,
+        content_type="application/json",
+    )
     assert response.status_code in (400, 422)
 
 
 @FUZZ
-@given(form=st.dictionaries(st.text(max_size=12), st.text(max_size=6), max_size=8),
-       qid=QIDS, number=st.integers(0, 8))
+@given(
+    form=st.dictionaries(st.text(max_size=12), st.text(max_size=6), max_size=8),
+    qid=QIDS,
+    number=st.integers(0, 8),
+)
 def test_any_form_post(client, form, qid, number):
     for url in (f"/q/{qid}/{number}", f"/q/{qid}/enter"):
         response = client.post(url, data=form)
@@ -63,6 +79,9 @@ def test_any_form_post(client, form, qid, number):
 def test_one_valid_body_from_the_fuzz_domain_is_accepted(client, library):
     q = library.questionnaires["learning-styles"]
     body = json.dumps({"answers": learning_answers(q, ["AE", "AC", "CE", "RO"])})
-    response = client.post("/api/v1/questionnaires/learning-styles/responses", data=body,
-                           content_type="application/json")
+    response = client.post(
+        "/api/v1/questionnaires/learning-styles/responses",
+        data=body,
+        content_type="application/json",
+    )
     assert response.status_code == 201
