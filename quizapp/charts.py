@@ -123,7 +123,6 @@ def grid(
     y_axis, x_axis = c.axes
     y_map = _band_scale(y_axis.bands, score_range(q, y_axis.score))
     x_map = _band_scale(x_axis.bands, score_range(q, x_axis.score))
-    n_y, n_x = len(y_axis.bands), len(x_axis.bands)
     y_index = {b.id: i for i, b in enumerate(y_axis.bands)}
     x_index = {b.id: i for i, b in enumerate(x_axis.bands)}
     shapes, notes = [], []
@@ -168,24 +167,8 @@ def grid(
             hoverinfo="text",
         ),
         layout=_layout(
-            xaxis={
-                "range": [n_x, 0],
-                "title": {"text": axis_titles[1]},
-                "zeroline": False,
-                "showgrid": False,
-                "fixedrange": True,
-                "tickvals": [i + 0.5 for i in range(n_x)],
-                "ticktext": [band_label(b) for b in x_axis.bands],
-            },
-            yaxis={
-                "range": [n_y, 0],
-                "title": {"text": axis_titles[0]},
-                "zeroline": False,
-                "showgrid": False,
-                "fixedrange": True,
-                "tickvals": [i + 0.5 for i in range(n_y)],
-                "ticktext": [band_label(b) for b in y_axis.bands],
-            },
+            xaxis=_band_axis(x_axis.bands, axis_titles[1]),
+            yaxis=_band_axis(y_axis.bands, axis_titles[0]),
             shapes=shapes,
             annotations=notes,
             height=400,
@@ -193,6 +176,19 @@ def grid(
         ),
     )
     return fig.to_plotly_json()
+
+
+def _band_axis(bands, title: str) -> dict:
+    """An axis with one equal cell per band (drawn reversed, as in Kolb's grid)."""
+    return {
+        "range": [len(bands), 0],
+        "title": {"text": title},
+        "zeroline": False,
+        "showgrid": False,
+        "fixedrange": True,
+        "tickvals": [i + 0.5 for i in range(len(bands))],
+        "ticktext": [band_label(b) for b in bands],
+    }
 
 
 def _band_scale(bands, limits):

@@ -74,13 +74,19 @@ def ladder_page_data(shown) -> dict:
     return data
 
 
-@bp.post("/<token>/invite")
-def invite(token: str):
-    """Make the private link that lets the other rater rate the same trainee once."""
+def _posted_ladder_result(token: str):
+    """The competence-ladder result a form on its page was posted from (CSRF checked)."""
     response = get_response_or_404(token)
     shown = shown_result(response)
     if shown is None or shown.q.kind != "competence-ladder" or not FlaskForm().validate_on_submit():
         abort(400)
+    return shown
+
+
+@bp.post("/<token>/invite")
+def invite(token: str):
+    """Make the private link that lets the other rater rate the same trainee once."""
+    response = _posted_ladder_result(token).response
     other = "mentor" if response.perspective == "self" else "self"
     create_invitation(response, other)
     return redirect(url_for(".show", token=token, _anchor="invite"))
@@ -89,11 +95,8 @@ def invite(token: str):
 @bp.post("/<token>/again")
 def again(token: str):
     """Start a new rating that joins this result's series."""
-    response = get_response_or_404(token)
-    shown = shown_result(response)
-    if shown is None or shown.q.kind != "competence-ladder" or not FlaskForm().validate_on_submit():
-        abort(400)
-    set_context(shown.q.id, perspective=response.perspective or "self", series_from=token)
+    shown = _posted_ladder_result(token)
+    set_context(shown.q.id, perspective=shown.response.perspective or "self", series_from=token)
     return redirect(url_for("quiz.start", qid=shown.q.id))
 
 
