@@ -51,7 +51,7 @@ def test_unknown_questionnaire_is_404(client):
 def test_page_shows_progress_and_items(client, q):
     html = client.get("/q/learning-styles/1?lang=en").get_data(as_text=True)
     assert "Page 1 of 4" in html
-    assert "0 of 20 questions answered" in html
+    assert "0 of 12 questions answered" in html
     assert html.count('type="radio"') == 3 * 4 * 4
 
 

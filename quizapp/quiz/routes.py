@@ -112,7 +112,7 @@ def page(qid: str, number: int):
             values=values,
             errors=errors,
             form=form,
-            answered=sum(1 for i in q.items if i.id in answers),
+            answered=sum(1 for i in current.part.items if i.id in answers),
             context=get_context(qid),
             texts=perspective_texts(q, get_context(qid)["perspective"]),
             phases=PHASES,
