@@ -90,10 +90,15 @@ def test_leadership_profile_prints_on_one_page(live, browser, library, tmp_path,
     assert ("Moderate" if lang == "en" else "Gemiddeld") in text
 
 
+# The longest ladder profile: three steps with advice and all four extra recommendations.
+LONGEST = [1, 4, 4, 4, 4, 4, 4, 1, 1, 1, 2, 2, 3, 1]
+
+
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_ladder_prints_on_at_most_two_pages(live, browser, library, tmp_path, lang):
+@pytest.mark.parametrize("stages", [LADDER, LONGEST], ids=["mixed", "longest"])
+def test_ladder_prints_on_at_most_two_pages(live, browser, library, tmp_path, lang, stages):
     ids = [i.id for i in library.questionnaires["competence-ladder"].items]
-    answers = dict(zip(ids, LADDER, strict=True))
+    answers = dict(zip(ids, stages, strict=True))
     token = post(live, "competence-ladder", {"answers": answers, "lang": lang, "phase": "start"})
     pages, text = print_pdf(browser, f"{live.url}/r/{token}?lang={lang}", tmp_path / "c.pdf")
     assert pages <= 2
