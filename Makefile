@@ -12,11 +12,13 @@ MO := translations/nl/LC_MESSAGES/messages.mo
 run: install assets translations db  ## Set up and serve http://127.0.0.1:5000
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
-test: install-test assets translations system-deps  ## Set up and run lint and the whole test suite
+test: install-test assets translations system-deps  ## Set up and run lint and the whole suite (SQLite, then PostgreSQL)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(FLASK) questionnaires check
 	$(BIN)/pytest -q
+	@echo "== the suite again on PostgreSQL (browser tests excluded) =="
+	TEST_DATABASE_URL="$$(bash tests/postgres.sh)" $(BIN)/pytest -q -m "not browser"
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

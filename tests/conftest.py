@@ -24,21 +24,29 @@ def library():
     return load_library(QUESTIONNAIRES)
 
 
+# `make test` runs the suite a second time on PostgreSQL, with this variable set.
+POSTGRES_URL = os.environ.get("TEST_DATABASE_URL")
+
+
 @pytest.fixture
 def app(tmp_path):
-    """An app with its own empty database."""
+    """An app with its own empty database: SQLite, or PostgreSQL with TEST_DATABASE_URL."""
     app = create_app(
         {
             "TESTING": True,
             "SECRET_KEY": "test",
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.sqlite'}",
+            "SQLALCHEMY_DATABASE_URI": POSTGRES_URL or f"sqlite:///{tmp_path / 'test.sqlite'}",
             "SERVER_NAME": "localhost",
             "WTF_CSRF_ENABLED": False,
         }
     )
     with app.app_context():
+        db.drop_all()
         db.create_all()
-    return app
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
 
 
 @pytest.fixture

@@ -6,12 +6,13 @@ import re
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 
 from quizapp import create_app
 from quizapp.extensions import db
-from quizapp.models import Response, utcnow
+from quizapp.models import Invitation, Response, utcnow
 
+from .conftest import POSTGRES_URL
 from .helpers import learning_answers
 
 URL = "/api/v1/questionnaires/learning-styles/responses"
@@ -109,14 +110,23 @@ def test_questionnaire_page_has_no_plotly(client):
 
 
 def test_migrations_build_the_models_schema(tmp_path):
-    path = tmp_path / "migrated.sqlite"
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "SECRET_KEY": "x"})
+    url = POSTGRES_URL or f"sqlite:///{tmp_path / 'migrated.sqlite'}"
+    engine = create_engine(url)
+    with engine.begin() as conn:  # start from an empty database
+        for table in ("invitations", "responses", "alembic_version"):
+            conn.execute(text(f"DROP TABLE IF EXISTS {table}"))
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "x"})
     runner = app.test_cli_runner()
     result = runner.invoke(args=["db", "upgrade"])
     assert result.exit_code == 0, result.output
-    columns = {
-        c["name"] for c in inspect(create_engine(f"sqlite:///{path}")).get_columns("responses")
-    }
-    assert columns == {c.name for c in Response.__table__.columns}
+    for model in (Response, Invitation):
+        columns = {c["name"] for c in inspect(engine).get_columns(model.__tablename__)}
+        assert columns == {c.name for c in model.__table__.columns}
     check = runner.invoke(args=["db", "check"])
     assert check.exit_code == 0, check.output
+    downgrade = runner.invoke(args=["db", "downgrade", "base"])
+    assert downgrade.exit_code == 0, downgrade.output
+    assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+    with app.app_context():
+        db.engine.dispose()
+    engine.dispose()
