@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from flask import Flask
+from jinja2 import StrictUndefined
 from whitenoise import WhiteNoise
 
 
@@ -19,6 +20,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(config.defaults(app.instance_path))
     if test_config is not None:
         app.config.from_mapping(test_config)
+    if app.testing or app.debug:
+        # A misspelt template variable fails loudly in development and tests.
+        app.jinja_env.undefined = StrictUndefined
 
     from . import cli, errors, i18n, library
     from .extensions import babel, csrf, db, migrate, talisman

@@ -67,7 +67,9 @@ def live(tmp_path_factory):
     assert os.path.exists(CHROMIUM), "Chromium is missing: run `make test` (installs it)"
     assert (VENDOR / "plotly-basic.min.js").exists(), "plotly.js is missing: run `make assets`"
     path = tmp_path_factory.mktemp("live") / "live.sqlite"
-    app = create_app({"SECRET_KEY": "browser", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
+    app = create_app(
+        {"TESTING": True, "SECRET_KEY": "browser", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"}
+    )
     with app.app_context():
         db.create_all()
     with LiveServer(app) as server:
