@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from flask import Flask, current_app, render_template, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -32,8 +32,6 @@ def handle_unexpected(error: Exception):
     """Never show a stack trace: log the error and answer 500."""
     if isinstance(error, HTTPException):
         return handle_http_error(error)
-    from flask import current_app
-
     current_app.logger.exception("unhandled error")
     return handle_http_error(InternalServerError())
 

@@ -141,10 +141,3 @@ def template_globals() -> dict:
         "lang_names": LANG_NAMES,
         "languages": languages,
     }
-
-
-def cache_key_lang() -> str:
-    """Return the language for per-language caches (set once per request)."""
-    if "lang" not in g:
-        g.lang = current_lang()
-    return g.lang

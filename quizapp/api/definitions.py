@@ -26,7 +26,10 @@ def summary_data(q: Questionnaire) -> dict:
 
 def definition_data(q: Questionnaire) -> dict:
     """Return a whole questionnaire: items, options with scales and points, scoring rules."""
-    t = lambda text: qt(q.id, text)  # noqa: E731
+
+    def t(text: str | None) -> str:
+        return qt(q.id, text)
+
     data = summary_data(q)
     data.update(
         {
