@@ -65,7 +65,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(quiz_bp)
     app.register_blueprint(results_bp)
     app.register_blueprint(api_bp)
-    csrf.exempt(api_bp)
+    csrf.exempt(api_bp)  # JSON without cookies: nothing to forge
+    # The form views check CSRF themselves (FlaskForm), so that a stale page is shown again
+    # with its answers instead of an error page.
+    csrf.exempt(quiz_bp)
 
     static = os.path.join(app.root_path, "static")
     app.wsgi_app = WhiteNoise(

@@ -224,3 +224,16 @@ def test_typing_in_mentor_ladder(client, library):
     assert (data["perspective"], data["phase"]) == ("mentor", "end")
     assert data["scores"]["stage-2"] == 13
     assert data["scores"]["teamwork"] is None
+
+
+def test_typing_in_without_csrf_token_keeps_the_answers(app, library):
+    app.config["WTF_CSRF_ENABLED"] = True
+    client = app.test_client()
+    q = library.questionnaires["leadership-styles"]
+    data = {item.id: "b" for item in q.items}
+    response = client.post("/q/leadership-styles/enter?lang=en", data=data)
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "please send the page again" in html
+    assert len(re.findall(r"\bchecked\b", html)) == 12
+    assert client.get("/api/v1/questionnaires").status_code == 200

@@ -155,12 +155,22 @@ def test_skipping_the_optional_part_still_gives_a_result(client, q):
     assert response.status_code == 200
 
 
-def test_post_without_csrf_token_is_rejected(app, q):
+def test_post_without_csrf_token_is_rejected_but_keeps_the_answers(app, q):
     app.config["WTF_CSRF_ENABLED"] = True
     client = app.test_client()
     assert 'name="csrf_token"' in client.get("/q/learning-styles/1").get_data(as_text=True)
-    response = client.post("/q/learning-styles/1", data={"action": "next"})
+    data = page_form(q, q.part("cycle").items[:3], ["AE", "AC", "CE", "RO"])
+    response = client.post("/q/learning-styles/1?lang=en", data={**data, "action": "next"})
     assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "please send the page again" in html
+    assert len(re.findall(r"\bchecked\b", html)) == 12
+    # sending again with the fresh token goes on
+    token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    again = client.post(
+        "/q/learning-styles/1", data={**data, "action": "next", "csrf_token": token}
+    )
+    assert again.status_code == 302
 
 
 def test_bad_place_value_is_422_not_500(client, q):

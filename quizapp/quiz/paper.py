@@ -6,7 +6,7 @@ cannot drift from the scores the app computes.
 
 from __future__ import annotations
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
 
 from ..charts import band_label
@@ -18,6 +18,7 @@ from ..results.store import create_response
 from . import bp
 from .context import PERSPECTIVES, PHASES, perspective_texts
 from .pages import read_item
+from .routes import SEND_AGAIN
 
 
 def kendall_constants(q, part_id: str) -> tuple[int, int, int, int]:
@@ -63,9 +64,12 @@ def enter(qid: str):
     form = FlaskForm()
     values: dict[str, str] = {}
     errors: dict[str, str] = {}
-    if request.method == "POST":
-        if not form.validate_on_submit():
-            abort(400)
+    status = 200
+    if request.method == "POST" and not form.validate_on_submit():
+        values = {k: v for k, v in request.form.items() if k != "csrf_token"}
+        flash(SEND_AGAIN, "error")
+        status = 400
+    elif request.method == "POST":
         values = {k: v for k, v in request.form.items() if k != "csrf_token"}
         answers = {}
         no_rating = tuple(n.id for n in q.no_rating)
@@ -103,5 +107,5 @@ def enter(qid: str):
             phases=PHASES,
             title=perspective_texts(q, perspective)["title"],
         ),
-        422 if errors else 200,
+        422 if errors else status,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 
 from ..engine import check_answers
@@ -21,6 +22,11 @@ from .context import (
     set_context,
 )
 from .pages import form_values, paginate, read_item
+
+SEND_AGAIN = _l(
+    "This page was open for a long time, or the browser lost its session. Your answers are"
+    " still here: please send the page again."
+)
 
 
 def _draft_key(qid: str) -> str:
@@ -74,9 +80,13 @@ def page(qid: str, number: int):
     answers = dict(_draft(qid))
     values = form_values(current.items, answers)
     errors: dict[str, str] = {}
-    if request.method == "POST":
-        if not form.validate_on_submit():
-            abort(400)
+    status = 200
+    if request.method == "POST" and not form.validate_on_submit():
+        # A lost session or a stale page: show the answers again, to send once more.
+        values = {k: v for k, v in request.form.items() if k not in ("csrf_token", "action")}
+        flash(SEND_AGAIN, "error")
+        status = 400
+    elif request.method == "POST":
         action = request.form.get("action", "next")
         values = {k: v for k, v in request.form.items() if k not in ("csrf_token", "action")}
         if "phase" in request.form:
@@ -102,7 +112,7 @@ def page(qid: str, number: int):
             if number < len(pages):
                 return redirect(url_for(".page", qid=qid, number=number + 1))
             return _finish(q, pages, answers)
-    status = 422 if errors else 200
+    status = 422 if errors else status
     return (
         render_template(
             "quiz/page.html",
