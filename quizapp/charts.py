@@ -178,6 +178,20 @@ def grid(
     return fig.to_plotly_json()
 
 
+def _row_axis(labels: list[str], **extra) -> dict:
+    """A y axis with one row per label, the first label at the top."""
+    axis = {
+        "tickvals": list(range(len(labels))),
+        "ticktext": labels,
+        "range": [len(labels) - 0.5, -0.5],
+        "fixedrange": True,
+        "zeroline": False,
+        "automargin": True,
+    }
+    axis.update(extra)
+    return axis
+
+
 def _band_axis(bands, title: str) -> dict:
     """An axis with one equal cell per band (drawn reversed, as in Kolb's grid)."""
     return {
@@ -375,15 +389,7 @@ def choice_matrix(
                 "zeroline": False,
                 "side": "top",
             },
-            yaxis={
-                "tickvals": list(range(len(row_labels))),
-                "ticktext": row_labels,
-                "range": [len(row_labels) - 0.5, -0.5],
-                "fixedrange": True,
-                "showgrid": False,
-                "zeroline": False,
-                "automargin": True,
-            },
+            yaxis=_row_axis(row_labels, showgrid=False),
             shapes=shapes,
             height=300,
             margin={"l": 10, "r": 10, "t": 50, "b": 10},
@@ -458,15 +464,7 @@ def ladder(
                 "gridcolor": "#e5e7eb",
                 "zeroline": False,
             },
-            yaxis={
-                "tickvals": list(range(len(competences))),
-                "ticktext": competences,
-                "range": [len(competences) - 0.5, -0.5],
-                "fixedrange": True,
-                "automargin": True,
-                "gridcolor": "#f3f4f6",
-                "zeroline": False,
-            },
+            yaxis=_row_axis(competences, gridcolor="#f3f4f6"),
             height=110 + 30 * len(competences),
             showlegend=n > 1,
             legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0},

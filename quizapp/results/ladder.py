@@ -11,7 +11,7 @@ from ..i18n import qt
 from ..quiz.context import set_context
 from . import bp
 from .figures import ladder_figure
-from .present import section_title, shown_result
+from .present import recommendation_data, shown_result
 from .qr import qr_svg
 from .store import (
     create_invitation,
@@ -32,6 +32,11 @@ def rating_label(response) -> str:
     return f"{date} ({phase})" if phase else date
 
 
+def advice_data(q, advice) -> dict:
+    """Advice from a ladder file in the shape the advice cards show."""
+    return recommendation_data(q, advice, external=False)
+
+
 def no_rating_text(q, answer, mentor_view: bool) -> str:
     """Say why a competence has no step: the rater's own choice, or 'not rated'."""
     option = next((n for n in q.no_rating if n.id == answer), None)
@@ -46,7 +51,7 @@ def ladder_helpers() -> dict:
     return {
         "rating_label": rating_label,
         "no_rating_text": no_rating_text,
-        "section_title": section_title,
+        "advice_data": advice_data,
         "format_decimal": format_decimal,
     }
 
@@ -66,6 +71,10 @@ def ladder_page_data(shown) -> dict:
         "invitations": invitations_of(response),
         "series_figure": None,
         "stage_items": stage_items,
+        "stage_advice": {
+            block.stage: [advice_data(shown.q, a) for a in block.advice]
+            for block in shown.q.stage_advice
+        },
     }
     if len(series) > 1:
         data["series_figure"] = ladder_figure(

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 
 from ..engine import Questionnaire, Result, check_answers, score
 from ..engine.leadership import best_fit, readiness_matrix
-from ..engine.schema import ClassDef, Recommendation
+from ..engine.schema import Advice, ClassDef, ComparisonAdvice, Recommendation
 from ..i18n import qt
 from ..library import get_library
 from ..models import Response
@@ -58,10 +58,12 @@ def section_title(section_id: str) -> str:
     return qt("handbook", section.title) if section else section_id
 
 
-def recommendation_data(q: Questionnaire, rec: Recommendation, external: bool) -> dict:
-    """Return one recommendation as JSON-ready data in the current language."""
+def recommendation_data(
+    q: Questionnaire, rec: Recommendation | Advice | ComparisonAdvice, external: bool
+) -> dict:
+    """Return one piece of handbook-linked advice as JSON-ready data in the current language."""
     return {
-        "id": rec.id,
+        "id": getattr(rec, "id", None),
         "section": rec.section,
         "title": qt(q.id, rec.title),
         "text": qt(q.id, rec.text),
