@@ -44,6 +44,7 @@ $(VENDOR)/plotly-basic.min.js: $(PLOTLY)
 # Precompressed copies (.gz) that WhiteNoise serves; made again whenever a static file changes.
 STATIC_SRC := $(wildcard quizapp/static/*.css quizapp/static/*.js quizapp/static/*.svg)
 quizapp/static/.compressed: $(STATIC_SRC) $(VENDOR)/plotly-basic.min.js $(VENV)/.installed
+	find quizapp/static -name '*.gz' -delete
 	$(BIN)/python -m whitenoise.compress --quiet --no-brotli quizapp/static
 	touch $@
 

@@ -25,6 +25,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.jinja_env.undefined = StrictUndefined
 
     from . import cli, errors, i18n, library
+    from .charts import svg
     from .extensions import babel, csrf, db, migrate, talisman
 
     db.init_app(app)
@@ -36,22 +37,13 @@ def create_app(test_config: dict | None = None) -> Flask:
         force_https=app.config["FORCE_HTTPS"],
         strict_transport_security=app.config["FORCE_HTTPS"],
         session_cookie_secure=app.config["SESSION_COOKIE_SECURE"],
-        content_security_policy={
-            "default-src": "'self'",
-            "script-src": "'self'",
-            "style-src": ["'self'", "'unsafe-inline'"],
-            "img-src": ["'self'", "data:"],
-            "object-src": "'none'",
-            "base-uri": "'none'",
-            "form-action": "'self'",
-            "frame-ancestors": "'none'",
-        },
+        content_security_policy=config.CSP,
         referrer_policy="no-referrer",
         permissions_policy={"geolocation": "()", "camera": "()", "microphone": "()"},
     )
     library.init_app(app)
     app.after_request(i18n.remember_language)
-    app.jinja_env.globals.update(i18n.template_globals())
+    app.jinja_env.globals.update(i18n.template_globals(), draw_chart=svg.render)
     i18n.install_template_gettext(app)
     errors.init_app(app)
     cli.init_app(app)

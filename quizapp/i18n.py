@@ -10,6 +10,8 @@ from flask_babel import gettext as babel_gettext
 from flask_babel import ngettext as babel_ngettext
 from markupsafe import Markup, escape
 
+from .charts.text import soft_hyphens
+
 LANG_COOKIE = "lang"
 LANG_NAMES = {"en": "English", "nl": "Nederlands"}
 
@@ -118,6 +120,17 @@ def qt(context: str, text: str | None):
     return _in_both(pgettext, context, text)
 
 
+def hyphenated(value):
+    """Template filter: a text with soft hyphens in its long words (both languages on two)."""
+    if isinstance(value, Both):
+        return Both(
+            soft_hyphens(value.first, current_lang()),
+            soft_hyphens(value.second, value.lang),
+            value.lang,
+        )
+    return soft_hyphens(str(value), current_lang())
+
+
 def plain(value) -> str:
     """Template filter: a text as plain text, for attributes ("first / second" on two)."""
     return str(value)
@@ -126,6 +139,7 @@ def plain(value) -> str:
 def install_template_gettext(app) -> None:
     """Let templates' _() and ngettext() give both languages on a two-language sheet."""
     app.jinja_env.filters["plain"] = plain
+    app.jinja_env.filters["hyphenated"] = hyphenated
     app.jinja_env.install_gettext_callables(text, ntext, newstyle=False)
     app.jinja_env.globals.update(_=text, gettext=text, ngettext=ntext)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import threading
+import urllib.request
 from pathlib import Path
 
 from werkzeug.serving import make_server
@@ -44,3 +46,35 @@ def tab_until(page, js_test: str, limit: int = 80) -> None:
         if page.evaluate(f"(() => {{ const el = document.activeElement; return {js_test}; }})()"):
             return
     raise AssertionError(f"no focusable element matched {js_test}")
+
+
+def post_json(live, qid: str, body: dict) -> str:
+    """Store answers through the API of the live server; return the new result's token."""
+    request = urllib.request.Request(
+        f"{live.url}/api/v1/questionnaires/{qid}/responses",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request) as response:
+        return json.load(response)["token"]
+
+
+def make_comparison(live, browser, answers: dict, mentor_step: int) -> str:
+    """A trainee's rating (by the API) and a mentor's through the invitation; the comparison URL."""
+    token = post_json(live, "competence-ladder", {"answers": answers})
+    page = browser.new_page()
+    page.goto(f"{live.url}/r/{token}?lang=en")
+    page.get_by_role("button", name="Make an invitation link").click()
+    invite = page.locator("#invite-url").input_value()
+    mentor = browser.new_page()
+    mentor.goto(invite + "?lang=en")
+    mentor.goto(f"{live.url}/q/competence-ladder/1")
+    for number in range(1, 5):
+        for item in mentor.locator("fieldset.stage").all():
+            item.locator(f"input[value='{mentor_step}']").check()
+        mentor.get_by_role("button", name="See my result" if number == 4 else "Next").click()
+    compare = mentor.get_by_role("link", name="See both ratings side by side").first
+    url = live.url + compare.get_attribute("href")
+    mentor.close()
+    page.close()
+    return url

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def ranking_by_modes(item, order: list[str]) -> list[str]:
     """Return a rank item's answer that puts its options in this order of scales."""
@@ -43,3 +45,21 @@ def leadership_answers(q, styles) -> dict:
 def best_fit_answers(q) -> dict:
     """Answers that pick the +2 option in every item."""
     return {i.id: next(o.id for o in i.options if o.points == 2) for i in q.items}
+
+
+def dot_rows(html: str, chart_id: str) -> list[tuple[str, list[list[str]], str]]:
+    """Read a dot table (a ladder chart) back from a page.
+
+    One entry per row: the row's label, the names of the marks in each column, and the row's
+    flag text ("" if none).
+    """
+    table = html.split(f'id="{chart_id}"', 1)[1].split("</table>", 1)[0]
+    rows = []
+    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table.split("<tbody>", 1)[1], re.S):
+        head = re.search(r'<th scope="row">(.*?)</th>', row, re.S).group(1)
+        label = re.sub(r"<.*", "", head, flags=re.S).replace("\xad", "").strip()
+        flag = re.search(r'<span class="row-flag">([^<]*)</span>', head)
+        cells = re.findall(r"<td>(.*?)</td>", row, re.S)
+        marks = [re.findall(r'<span class="visually-hidden">([^<]*)</span>', c) for c in cells]
+        rows.append((label, marks, flag.group(1) if flag else ""))
+    return rows

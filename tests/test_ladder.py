@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -10,6 +9,8 @@ from markupsafe import escape
 
 from quizapp.engine import check_answers, score
 from quizapp.quiz.pages import paginate
+
+from .helpers import dot_rows
 
 URL = "/api/v1/questionnaires/competence-ladder/responses"
 IDS = [
@@ -163,8 +164,17 @@ def test_invitation_flow(app, q):
     # reflective thinking and punctuality (one of the two did not rate them)
     page = trainee.get(compare + "?lang=en").get_data(as_text=True)
     assert "4 competences to talk about" in page
-    flagged = re.findall(r'<tr class="flagged"><th scope="row">([^<]+)</th>', page)
+    rows = dot_rows(page, "chart-compare")
+    flagged = [label for label, _marks, flag in rows if flag]
     names = {i.id: i.stem for i in q.items}
+    assert [flag for _label, _marks, flag in rows if flag] == [
+        "Two steps or more apart",
+        "Not seen yet",
+        "Not seen yet",
+        "Two steps or more apart",
+    ]
+    # knowledge: trainee on step 1, mentor on step 3
+    assert rows[0][1] == [["Trainee"], [], ["Mentor"], []]
     assert flagged == [
         names["knowledge"],
         names["reflective-thinking"],
@@ -211,19 +221,15 @@ def test_series_of_three_ratings(client, q):
     third = rate_by_form(client, q, [3] * 14, phase="end")
     html = client.get(f"/r/{third}?lang=en").get_data(as_text=True)
     assert "Your ratings over time" in html
-    figure = json.loads(
-        re.search(
-            r'<script type="application/json" id="fig-ladder">(.*?)</script>', html, re.S
-        ).group(1)
-    )
-    markers = [t for t in figure["data"] if t["mode"] == "markers"]
-    assert [len(t["x"]) for t in markers] == [14, 13, 14]
-    assert [t["x"][0] for t in markers] == [1, 2, 3]
-    assert [t["name"].split(" (")[1] for t in markers] == ["start)", "middle)", "end)"]
-    table = html.split("ladder-table")[1].split("</table>")[0]
-    rows = re.findall(r"<tr><th scope=\"row\">[^<]+</th>(.*?)</tr>", table, re.S)
+    rows = dot_rows(html, "chart-ladder")
     assert len(rows) == 14
-    assert len(re.findall(r"<td>", rows[0])) == 3
+    names = [rating.split(" (")[1] for rating in rows[0][1][0] + rows[0][1][1] + rows[0][1][2]]
+    assert names == ["start)", "middle)", "end)"]
+    # the first competence: one mark per rating on steps 1, 2 and 3
+    assert [len(marks) for marks in rows[0][1]] == [1, 1, 1, 0]
+    # the last competence had no step in the middle rating: two marks and a note
+    assert [len(marks) for marks in rows[-1][1]] == [1, 0, 1, 0]
+    assert "(middle): I have not had a chance to do this yet<" in html.split("chart-ladder")[1]
     # a rating that is not part of the series shows no series
     other = rate_by_form(client, q, [4] * 14)
     assert "Your ratings over time" not in client.get(f"/r/{other}?lang=en").get_data(as_text=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .helpers import best_fit_answers, leadership_answers
@@ -66,8 +68,13 @@ def test_form_run_and_result_page(client, q):
     assert "Your main style is Directing: you chose it in 12 of the 12 situations." in html
     assert "<td>-3</td>" in html
     assert "You never chose: Coaching, Supporting and Delegating." in html
-    assert 'data-figure="fig-range"' in html
-    assert 'data-figure="fig-matrix"' in html
+    assert (
+        '<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg chart-bars" id="chart-range"'
+        in html
+    )
+    matrix = html.split('id="chart-matrix"')[1].split("</table>")[0]
+    # directing chosen in all three situations of each kind of trainee
+    assert re.findall(r'<span class="count">(\d+)</span>', matrix) == ["3", "0", "0", "0"] * 4
     assert 'href="/handbook/4.3"' in html
     assert "not norms" in html
 

@@ -102,7 +102,8 @@ def test_no_third_party_requests(client, path):
 def test_result_page_loads_only_local_scripts(client, library):
     html = client.get(f"/r/{new_result(client, library)}").get_data(as_text=True)
     scripts = re.findall(r'<script src="([^"]+)"', html)
-    assert scripts == ["/static/vendor/plotly-basic.min.js", "/static/charts.js", "/static/app.js"]
+    assert scripts == ["/static/app.js"]
+    assert html.count('class="chart-svg') == 2
 
 
 def test_questionnaire_page_has_no_plotly(client):
@@ -130,3 +131,21 @@ def test_migrations_build_the_models_schema(tmp_path):
     with app.app_context():
         db.engine.dispose()
     engine.dispose()
+
+
+def test_explore_view_carries_plotly_figures_and_allows_inline_styles_only_there(client, library):
+    token = new_result(client, library)
+    result = client.get(f"/r/{token}")
+    assert "style-src 'self';" in result.headers["Content-Security-Policy"]
+    explore = client.get(f"/r/{token}/explore?lang=en")
+    assert explore.status_code == 200
+    assert "style-src 'self' 'unsafe-inline'" in explore.headers["Content-Security-Policy"]
+    html = explore.get_data(as_text=True)
+    figures = re.findall(r'<script type="application/json" id="fig-(\w+)">', html)
+    assert figures == ["kite", "grid"]
+    assert re.findall(r'<script src="([^"]+)"', html) == [
+        "/static/vendor/plotly-basic.min.js",
+        "/static/explore.js",
+        "/static/app.js",
+    ]
+    assert client.get("/r/nothing-here/explore").status_code == 404

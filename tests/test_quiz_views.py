@@ -89,8 +89,8 @@ def test_full_run_stores_answers_and_shows_result(client, app, q):
     assert "Your learning style: Acting" in html
     assert "<td>48</td>" in html
     assert 'href="/handbook/2.4"' in html
-    assert 'data-figure="fig-kite"' in html
-    assert "plotly-basic.min.js" in html
+    assert 'class="chart-svg chart-kite" id="chart-kite"' in html
+    assert "plotly" not in html
 
 
 def test_optional_part_gives_flexibility(client, q):

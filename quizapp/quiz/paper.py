@@ -9,11 +9,11 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
 
-from ..charts import band_label
 from ..engine import Problem, check_answers, score_range
 from ..i18n import current_lang
 from ..library import get_questionnaire_or_404
 from ..messages import problem_message
+from ..results.charts import band_label
 from ..results.store import create_response
 from . import bp
 from .context import PERSPECTIVES, PHASES, perspective_texts

@@ -10,7 +10,7 @@ from flask_wtf import FlaskForm
 from ..i18n import qt
 from ..quiz.context import set_context
 from . import bp
-from .figures import ladder_figure
+from .charts import ladder_chart
 from .present import recommendation_data, shown_result
 from .qr import qr_svg
 from .store import (
@@ -57,30 +57,48 @@ def ladder_helpers() -> dict:
 
 
 def ladder_page_data(shown) -> dict:
-    """The series and the invitations a competence-ladder result page shows."""
+    """The series, the invitations and the chart a competence-ladder result page shows."""
     response = shown.response
+    q = shown.q
+    mentor_view = response.perspective == "mentor"
     series = [shown_result(r) for r in series_of(response)]
     series = [s for s in series if s is not None and s.result is not None]
     scores = shown.result.scores
     stage_items = {
-        stage.value: [i.id for i in shown.q.items if scores.get(i.id) == stage.value]
-        for stage in shown.q.stages
+        stage.value: [i.id for i in q.items if scores.get(i.id) == stage.value]
+        for stage in q.stages
     }
-    data = {
+    over_time = len(series) > 1
+    shown_ratings = series if over_time else [shown]
+    if over_time:
+        title = _("Your ratings over time")
+    elif mentor_view:
+        title = _("Where your trainee stands")
+    else:
+        title = _("Where you stand")
+    labels = [rating_label(s.response) if over_time else _("This rating") for s in shown_ratings]
+
+    def note(k, item):
+        why = no_rating_text(q, shown_ratings[k].response.answers.get(item.id), mentor_view)
+        return f"{labels[k]}: {why}" if over_time else why
+
+    chart = ladder_chart(
+        q,
+        [(label, s.result.scores) for label, s in zip(labels, shown_ratings, strict=True)],
+        title,
+        _("Table of the competences against the four steps, with a mark on each rating's step."),
+        notes=note,
+    )
+    return {
         "series": series,
+        "over_time": over_time,
         "invitations": invitations_of(response),
-        "series_figure": None,
+        "chart": chart,
         "stage_items": stage_items,
         "stage_advice": {
-            block.stage: [advice_data(shown.q, a) for a in block.advice]
-            for block in shown.q.stage_advice
+            block.stage: [advice_data(q, a) for a in block.advice] for block in q.stage_advice
         },
     }
-    if len(series) > 1:
-        data["series_figure"] = ladder_figure(
-            shown.q, [(rating_label(s.response), s.result.scores) for s in series], connect=True
-        )
-    return data
 
 
 def _posted_ladder_result(token: str):
@@ -141,8 +159,23 @@ def compare(token: str):
     compare_url = url_for(".compare", token=token, _external=True)
     q = own.q
     rows = comparison_rows(q, own.result.scores, mentor.result.scores)
-    figure = ladder_figure(
-        q, [(_("Trainee"), own.result.scores), (_("Mentor"), mentor.result.scores)]
+    raters = [(own, _("Trainee"), False), (mentor, _("Mentor"), True)]
+
+    def note(k, item):
+        rated, name, mentor_view = raters[k]
+        return f"{name}: {no_rating_text(q, rated.response.answers.get(item.id), mentor_view)}"
+
+    flags = {"differ": _("Two steps or more apart"), "not_observed": _("Not seen yet")}
+    chart = ladder_chart(
+        q,
+        [(name, rated.result.scores) for rated, name, _mentor in raters],
+        _("The trainee's and the mentor's rating"),
+        _(
+            "Table of the competences against the four steps,"
+            " with the trainee's and the mentor's mark."
+        ),
+        notes=note,
+        flags=[flags.get(row["flag"]) for row in rows],
     )
     return render_template(
         "results/compare.html",
@@ -150,11 +183,10 @@ def compare(token: str):
         own=own,
         mentor=mentor,
         rows=rows,
-        figure=figure,
+        chart=chart,
         title=qt(q.id, q.title),
         compare_url=compare_url,
         qr=qr_svg(compare_url),
-        figures={"compare": figure},
     )
 
 

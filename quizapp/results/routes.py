@@ -6,10 +6,13 @@ from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
-from ..i18n import current_lang, qt, second_lang, select_second_language
+from ..charts import plotly
+from ..config import CSP
+from ..extensions import talisman
+from ..i18n import qt, select_second_language
 from ..quiz.context import perspective_texts
 from . import bp
-from .figures import figures_for
+from .charts import charts_for
 from .ladder import ladder_page_data
 from .present import details, recommendation_data, shown_result
 from .qr import qr_svg
@@ -28,19 +31,17 @@ def show(token: str):
     texts = perspective_texts(shown.q, response.perspective or "self")
     title_text = texts["title"]
     recs = []
-    figures = {}
     if shown.result is not None:
         recs = [
             recommendation_data(shown.q, r, external=False) for r in shown.result.recommendations
         ]
-        figures = figures_for(shown, current_lang(), second_lang())
     return render_template(
         f"results/{shown.q.kind}.html",
         shown=shown,
         q=shown.q,
         result=shown.result,
         recs=recs,
-        figures=figures,
+        charts=charts_for(shown),
         details=details(shown),
         ladder=ladder_page_data(shown)
         if shown.q.kind == "competence-ladder" and shown.result
@@ -51,6 +52,29 @@ def show(token: str):
         title_text=title_text,
         print_name=request.args.get("name", "")[:60].strip(),
         qr=qr_svg(result_url),
+    )
+
+
+# Plotly adds style elements to the page, so this one view allows inline styles.
+EXPLORE_CSP = dict(CSP, **{"style-src": ["'self'", "'unsafe-inline'"]})
+
+
+@bp.get("/<token>/explore")
+@talisman(content_security_policy=EXPLORE_CSP)
+def explore(token: str):
+    """The result's charts drawn with Plotly, for pointing at a mark to see its value."""
+    shown = shown_result(get_response_or_404(token))
+    if shown is None or shown.result is None:
+        abort(404)
+    charts = charts_for(shown)
+    if shown.q.kind == "competence-ladder":
+        charts = {"ladder": ladder_page_data(shown)["chart"]}
+    return render_template(
+        "results/explore.html",
+        token=token,
+        figures={key: plotly.figure(chart) for key, chart in charts.items()},
+        titles={key: chart.title for key, chart in charts.items()},
+        title=_("Explore the charts"),
     )
 
 
