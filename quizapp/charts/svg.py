@@ -7,7 +7,7 @@ slightly larger elsewhere. Every label is measured (text.py) and wrapped to fit 
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .spec import (
     ACCENT,
@@ -67,25 +67,19 @@ class Lines:
             default=0.0,
         )
 
-    def svg(self, x: float, top: float, anchor: str = "start", cls: str = "") -> Markup:
+    def svg(self, x: float, top: float, anchor: str = "start", cls: str = "") -> str:
         """A <text> whose first line's box starts at `top`."""
-        step = self.size * LINE_HEIGHT
+        step = _num(self.size * LINE_HEIGHT)
         spans = []
         for n, (line, lang) in enumerate(self.lines):
-            attrs = f' x="{_num(x)}" dy="{_num(step if n else self.size * 0.93)}"'
-            if lang:
-                attrs += f' lang="{lang}" font-style="italic" font-weight="400"'
-            spans.append(Markup("<tspan{}>{}</tspan>").format(Markup(attrs), line))
+            extra = f' lang="{lang}" font-style="italic" font-weight="400"' if lang else ""
+            dy = step if n else _num(self.size * 0.93)
+            spans.append(f'<tspan x="{_num(x)}" dy="{dy}"{extra}>{escape(line)}</tspan>')
         weight = ' font-weight="700"' if self.bold else ""
         klass = f' class="{cls}"' if cls else ""
-        return Markup('<text x="{}" y="{}" font-size="{}" text-anchor="{}"{}{}>{}</text>').format(
-            _num(x),
-            _num(top),
-            _num(self.size),
-            anchor,
-            Markup(weight),
-            Markup(klass),
-            Markup("").join(spans),
+        return (
+            f'<text x="{_num(x)}" y="{_num(top)}" font-size="{_num(self.size)}"'
+            f' text-anchor="{anchor}"{weight}{klass}>{"".join(spans)}</text>'
         )
 
 
@@ -95,11 +89,11 @@ class Canvas:
     def __init__(self, chart_id: str, title: Label, description: Label, kind: str, lang: str):
         self.chart_id, self.kind, self.lang = chart_id, kind, lang
         self.title, self.description = title, description
-        self.parts: list[Markup] = []
+        self.parts: list[str] = []
 
     def add(self, markup: str, *values) -> None:
-        """Add an element, formatting escaped values into the markup."""
-        self.parts.append(Markup(markup).format(*values) if values else Markup(markup))
+        """Add an element; the values are numbers and colours of our own, never user text."""
+        self.parts.append(markup.format(*values) if values else markup)
 
     def lines(self, label: Label, size: float, width: float, bold: bool = False) -> Lines:
         """A label broken into lines in the canvas's language."""
@@ -112,21 +106,14 @@ class Canvas:
     def done(self, height: float, width: float = WIDTH) -> Markup:
         """Return the finished SVG."""
         title_id, desc_id = f"{self.chart_id}-t", f"{self.chart_id}-d"
+        title = escape(" / ".join(t for t, _ in label_lines(self.title)))
+        desc = escape(" / ".join(t for t, _ in label_lines(self.description)))
+        w, h = _num(width), _num(height)
         return Markup(
-            '<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg chart-{kind}" id="{id}"'
-            ' viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img"'
-            ' aria-labelledby="{t} {d}"><title id="{t}">{title}</title>'
-            '<desc id="{d}">{desc}</desc>{body}</svg>'
-        ).format(
-            kind=self.kind,
-            id=self.chart_id,
-            w=_num(width),
-            h=_num(height),
-            t=title_id,
-            d=desc_id,
-            title=" / ".join(t for t, _ in label_lines(self.title)),
-            desc=" / ".join(t for t, _ in label_lines(self.description)),
-            body=Markup("").join(self.parts),
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg chart-{self.kind}"'
+            f' id="{self.chart_id}" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img"'
+            f' aria-labelledby="{title_id} {desc_id}"><title id="{title_id}">{title}</title>'
+            f'<desc id="{desc_id}">{desc}</desc>{"".join(self.parts)}</svg>'
         )
 
 

@@ -107,3 +107,9 @@ def soft_hyphens(text: str, lang: str | None, min_length: int = 10) -> str:
         dictionary.inserted(word, hyphen="\u00ad") if len(word) >= min_length else word
         for word in text.split(" ")
     )
+
+
+def warm_up(langs) -> None:
+    """Load the hyphenation dictionaries of these languages now rather than on first use."""
+    for lang in langs:
+        _dictionary(lang)
