@@ -26,12 +26,13 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from . import cli, errors, i18n, library
     from .charts import svg
-    from .extensions import babel, csrf, db, migrate, talisman
+    from .extensions import babel, compress, csrf, db, migrate, talisman
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(config.PROJECT_ROOT / "migrations"))
     babel.init_app(app, locale_selector=i18n.select_locale)
     csrf.init_app(app)
+    compress.init_app(app)  # HTML and JSON; WhiteNoise serves static files precompressed
     talisman.init_app(
         app,
         force_https=app.config["FORCE_HTTPS"],

@@ -55,4 +55,9 @@ def defaults(instance_path: str) -> dict:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env("FORCE_HTTPS", "0") == "1",
         "WTF_CSRF_TIME_LIMIT": None,
+        # Compressed HTML and JSON: zstd or brotli where the browser takes them, else gzip.
+        "COMPRESS_ALGORITHM": ["zstd", "br", "gzip"],
+        "COMPRESS_BR_LEVEL": 4,
+        "COMPRESS_LEVEL": 6,
+        "COMPRESS_MIMETYPES": ["text/html", "application/json", "text/plain", "image/svg+xml"],
     }

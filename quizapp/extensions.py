@@ -1,6 +1,7 @@
 """Flask extensions, created once here and bound to the app in the factory."""
 
 from flask_babel import Babel
+from flask_compress import Compress
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_talisman import Talisman
@@ -17,3 +18,4 @@ migrate = Migrate()
 babel = Babel()
 csrf = CSRFProtect()
 talisman = Talisman()
+compress = Compress()

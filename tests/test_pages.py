@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 from datetime import timedelta
 
+import brotli
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
@@ -149,3 +151,16 @@ def test_explore_view_carries_plotly_figures_and_allows_inline_styles_only_there
         "/static/app.js",
     ]
     assert client.get("/r/nothing-here/explore").status_code == 404
+
+
+@pytest.mark.parametrize(("accept", "encoding"), [("gzip", "gzip"), ("br, gzip", "br")])
+def test_pages_and_json_are_sent_compressed(client, library, accept, encoding):
+    token = new_result(client, library)
+    for path in ("/", f"/r/{token}", "/api/v1/questionnaires"):
+        response = client.get(path, headers={"Accept-Encoding": accept})
+        assert response.headers["Content-Encoding"] == encoding, path
+        assert "Accept-Encoding" in response.headers["Vary"]
+        body = response.get_data()
+        plain = gzip.decompress(body) if encoding == "gzip" else brotli.decompress(body)
+        assert plain.startswith(b"<!doctype html>") or plain.startswith(b"{")
+    assert "Content-Encoding" not in client.get("/").headers  # without Accept-Encoding
