@@ -33,12 +33,13 @@ def test_home_lists_questionnaires_with_audience_and_time(client):
     assert "Leadership styles: how do you guide your trainee?" in html
     assert "For trainees" in html
     assert "For mentors" in html
-    assert "About 15 minutes" in html
+    assert "About 8 minutes, plus about 5 minutes for the optional part" in html
+    assert "About 11 minutes ·" in html
 
 
 def test_start_page_says_how_long(client):
     html = client.get("/q/learning-styles?lang=en").get_data(as_text=True)
-    assert "About 15 minutes" in html
+    assert "About 8 minutes, plus about 5 minutes for the optional part" in html
     assert "Part 2 (optional): 8 questions" in html
     assert 'href="/q/learning-styles/1"' in html
 
@@ -83,7 +84,7 @@ def test_full_run_stores_answers_and_shows_result(client, app, q):
         stored = db.session.execute(db.select(Response)).scalar_one()
         assert stored.token == token
         assert stored.questionnaire == "learning-styles"
-        assert stored.version == 1
+        assert stored.version == 2
         assert stored.answers == learning_answers(q, ["AE", "AC", "CE", "RO"])
     html = client.get(f"/r/{token}?lang=en").get_data(as_text=True)
     assert "Your learning style: Acting" in html

@@ -7,11 +7,11 @@ cannot drift from the scores the app computes.
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import format_decimal
 from flask_wtf import FlaskForm
 
-from ..charts import band_label
 from ..engine import Problem, check_answers, score_range
-from ..i18n import current_lang
+from ..i18n import current_lang, reader_of
 from ..library import get_questionnaire_or_404
 from ..messages import problem_message
 from ..results.store import create_response
@@ -26,6 +26,15 @@ def kendall_constants(q, part_id: str) -> tuple[int, int, int, int]:
     part = q.part(part_id)
     p, n = len(part.items), len(part.items[0].options)
     return p, n, 3 * p * p * n * (n + 1) ** 2, p * p * (n**3 - n)
+
+
+def band_range(band) -> str:
+    """A band's range in the page's language: "≤ -5", "-4 – 4" or "≥ 0,5"."""
+    if band.min is None:
+        return f"≤ {format_decimal(band.max)}"
+    if band.max is None:
+        return f"≥ {format_decimal(band.min)}"
+    return f"{format_decimal(band.min)} – {format_decimal(band.max)}"
 
 
 def key_columns(q, part) -> list[str]:
@@ -46,10 +55,11 @@ def paper(qid: str):
         q=q,
         perspective=perspective,
         texts=perspective_texts(q, perspective),
+        reader=reader_of(q.audience, perspective),
         key_columns=key_columns,
         score_range=score_range,
         kendall=kendall_constants,
-        band_range=band_label,
+        band_range=band_range,
         title=perspective_texts(q, perspective)["title"],
     )
 
@@ -104,6 +114,7 @@ def enter(qid: str):
             errors=errors,
             perspective=perspective,
             texts=perspective_texts(q, perspective),
+            reader=reader_of(q.audience, perspective),
             phases=PHASES,
             title=perspective_texts(q, perspective)["title"],
         ),

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from flask import abort, redirect, render_template, url_for
-from flask_babel import format_date, format_decimal
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
+from ..engine import compare_ratings
 from ..i18n import qt
 from ..quiz.context import set_context
 from . import bp
@@ -20,9 +21,6 @@ from .store import (
     invitations_of,
     series_of,
 )
-
-# Two ratings this many stages apart or more are a topic for the assessment interview.
-DIFFER_BY = 2
 
 
 def rating_label(response) -> str:
@@ -52,7 +50,6 @@ def ladder_helpers() -> dict:
         "rating_label": rating_label,
         "no_rating_text": no_rating_text,
         "advice_data": advice_data,
-        "format_decimal": format_decimal,
     }
 
 
@@ -140,7 +137,7 @@ def compare(token: str):
     own, mentor = sorted(pair, key=lambda s: s.response.perspective != "self")
     compare_url = url_for(".compare", token=token, _external=True)
     q = own.q
-    rows = comparison_rows(q, own.result.scores, mentor.result.scores)
+    rows = compare_ratings(q, own.response.answers, mentor.response.answers)
     figure = ladder_figure(
         q, [(_("Trainee"), own.result.scores), (_("Mentor"), mentor.result.scores)]
     )
@@ -156,22 +153,3 @@ def compare(token: str):
         qr=qr_svg(compare_url),
         figures={"compare": figure},
     )
-
-
-def comparison_rows(q, own: dict, mentor: dict) -> list[dict]:
-    """One row per competence: both stages and whether it is a topic to talk about."""
-    rows = []
-    for item in q.items:
-        a, b = own.get(item.id), mentor.get(item.id)
-        flag = None
-        if a is None or b is None:
-            flag = "not_observed"
-        elif abs(a - b) >= DIFFER_BY:
-            flag = "differ"
-        rows.append({"item": item, "self": a, "mentor": b, "flag": flag})
-    return rows
-
-
-def comparison_advice(q, flag: str):
-    """Return the advice for a kind of difference."""
-    return next((a for a in q.comparison_advice if a.when == flag), None)

@@ -6,7 +6,8 @@ from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
-from ..i18n import current_lang, qt, second_lang, select_second_language
+from ..engine import score_range
+from ..i18n import current_lang, qt, reader_of, second_lang, select_second_language
 from ..quiz.context import perspective_texts
 from . import bp
 from .figures import figures_for
@@ -46,6 +47,8 @@ def show(token: str):
         if shown.q.kind == "competence-ladder" and shown.result
         else None,
         result_url=result_url,
+        reader=reader_of(shown.q.audience, response.perspective),
+        score_range=score_range,
         form=FlaskForm(),
         title=qt(shown.q.id, title_text),
         title_text=title_text,
