@@ -29,6 +29,7 @@ TEXT_KEYS = frozenset(
         "at_work",
         "source",
         "note",
+        "style_note",
         "points",
     }
 )

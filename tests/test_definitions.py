@@ -151,7 +151,7 @@ def _scale(d, scale_id):
             "competence-ladder",
             lambda d: d.pop("comparison"),
             "competence-ladder.yaml: comparison: a competence ladder needs `comparison`"
-            " (differ_by, source)",
+            " (title, differ_by, source)",
         ),
         (
             "competence-ladder",

@@ -331,7 +331,9 @@ def _check_competence_ladder(q: Questionnaire) -> list[str]:
     if q.mentor is None:
         problems.append("mentor: a competence ladder needs the mentor's wording")
     if q.comparison is None:
-        problems.append("comparison: a competence ladder needs `comparison` (differ_by, source)")
+        problems.append(
+            "comparison: a competence ladder needs `comparison` (title, differ_by, source)"
+        )
     elif q.comparison.differ_by > len(values) - 1:
         problems.append(
             f"comparison: differ_by {q.comparison.differ_by} is more than the ladder's"

@@ -284,8 +284,10 @@ class ComparisonAdvice(Sourced):
 
 
 class Comparison(Strict):
-    """How far apart two ratings of one competence must be to be a topic, and why."""
+    """The comparison of two ratings: its neutral title (trainee and mentor both read it), and
+    how far apart two ratings of one competence must be to be a topic, and why."""
 
+    title: Text
     differ_by: int = Field(ge=1)
     source: Text
 

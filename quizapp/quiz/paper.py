@@ -11,7 +11,7 @@ from flask_babel import format_decimal
 from flask_wtf import FlaskForm
 
 from ..engine import Problem, check_answers, score_range
-from ..i18n import current_lang, reader_of
+from ..i18n import current_lang, qt, reader_of
 from ..library import get_questionnaire_or_404
 from ..messages import problem_message
 from ..results.store import create_response
@@ -60,7 +60,7 @@ def paper(qid: str):
         score_range=score_range,
         kendall=kendall_constants,
         band_range=band_range,
-        title=perspective_texts(q, perspective)["title"],
+        title=qt(q.id, perspective_texts(q, perspective)["title"]),
     )
 
 
@@ -116,7 +116,7 @@ def enter(qid: str):
             texts=perspective_texts(q, perspective),
             reader=reader_of(q.audience, perspective),
             phases=PHASES,
-            title=perspective_texts(q, perspective)["title"],
+            title=qt(q.id, perspective_texts(q, perspective)["title"]),
         ),
         422 if errors else status,
     )

@@ -148,7 +148,7 @@ def compare(token: str):
         mentor=mentor,
         rows=rows,
         figure=figure,
-        title=qt(q.id, q.title),
+        title=qt(q.id, q.comparison.title),
         compare_url=compare_url,
         qr=qr_svg(compare_url),
         figures={"compare": figure},
