@@ -290,7 +290,7 @@ def test_style_matched_advice_starts_then_goes_round_the_whole_cycle(q):
     whole = next(r for r in q.recommendations if r.id == "whole-cycle")
     for mode in ("(feeling)", "(watching)", "(thinking)", "(doing)"):
         assert mode in whole.text
-    assert whole.source.startswith("Kolb, A. Y. & Kolb, D. A. (2013)")
+    assert whole.source.startswith("Kolb & Kolb (2013)")
 
 
 def test_valid_answers_have_no_problems(q):
