@@ -165,6 +165,15 @@ def number(value: float, pattern: str = "#,##0.##"):
         return Both(first, format_decimal(value, pattern), lang2)
 
 
+def band_range(band) -> str:
+    """A band's range in the page's language: "≤ -5", "-4 – 4" or "≥ 0,5" in Dutch."""
+    if band.min is None:
+        return f"≤ {format_decimal(band.max)}"
+    if band.max is None:
+        return f"≥ {format_decimal(band.min)}"
+    return f"{format_decimal(band.min)} – {format_decimal(band.max)}"
+
+
 def qt(context: str, text: str | None):
     """Translate a text from a data file; the file's id is the message context."""
     if not text:

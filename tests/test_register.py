@@ -89,6 +89,14 @@ def form_pages(client, qid: str, q, lang: str = "nl") -> list[str]:
 LADDER_IDS = 14
 
 
+def rate_and_invite(client, token: str, pages: list[str], lang: str) -> str:
+    """Keep a result page before and after making its invitation; return the invitation path."""
+    pages.append(get(client, f"/r/{token}", lang))
+    client.post(f"/r/{token}/invite")
+    pages.append(get(client, f"/r/{token}", lang))
+    return link(pages[-1], r"http://localhost/r/invite/[\w-]+").removeprefix("http://localhost")
+
+
 def ladder_journeys(app, q, lang: str = "nl"):
     """Both raters' ladder pages: a trainee who invites the mentor, a mentor who invites the
     trainee, the invitation pages, both results before and after, the comparison, rating again.
@@ -103,11 +111,7 @@ def ladder_journeys(app, q, lang: str = "nl"):
     trainee_pages += [get(trainee, "/q/competence-ladder/enter", lang)]
     trainee_pages += form_pages(trainee, "competence-ladder", q, lang)
     own = rate_by_form(trainee, q, [1, 2, 3, 4, None, 2, 3, 3, 4, 1, 2, 3, 4, 2], phase="start")
-    trainee_pages.append(get(trainee, f"/r/{own}", lang))
-    trainee.post(f"/r/{own}/invite")
-    html = get(trainee, f"/r/{own}", lang)
-    trainee_pages.append(html)
-    invite = link(html, r"http://localhost/r/invite/[\w-]+").removeprefix("http://localhost")
+    invite = rate_and_invite(trainee, own, trainee_pages, lang)
     mentor.get(invite)
     mentor_pages += [get(mentor, "/q/competence-ladder", lang)]
     mentor_pages += form_pages(mentor, "competence-ladder", q, lang)
@@ -128,11 +132,7 @@ def ladder_journeys(app, q, lang: str = "nl"):
         get(mentor, "/q/competence-ladder/enter?as=mentor", lang),
     ]
     first = rate_by_form(mentor, q, [3] * LADDER_IDS, phase="middle")
-    mentor_pages.append(get(mentor, f"/r/{first}", lang))
-    mentor.post(f"/r/{first}/invite")
-    html = get(mentor, f"/r/{first}", lang)
-    mentor_pages.append(html)
-    invite = link(html, r"http://localhost/r/invite/[\w-]+").removeprefix("http://localhost")
+    invite = rate_and_invite(mentor, first, mentor_pages, lang)
     trainee.get(invite)
     trainee_pages.append(get(trainee, "/q/competence-ladder", lang))
     own = rate_by_form(trainee, q, [1] * LADDER_IDS)

@@ -7,11 +7,10 @@ cannot drift from the scores the app computes.
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_decimal
 from flask_wtf import FlaskForm
 
 from ..engine import Problem, check_answers, score_range
-from ..i18n import current_lang, qt, reader_of
+from ..i18n import band_range, current_lang, qt, reader_of
 from ..library import get_questionnaire_or_404
 from ..messages import problem_message
 from ..results.store import create_response
@@ -26,15 +25,6 @@ def kendall_constants(q, part_id: str) -> tuple[int, int, int, int]:
     part = q.part(part_id)
     p, n = len(part.items), len(part.items[0].options)
     return p, n, 3 * p * p * n * (n + 1) ** 2, p * p * (n**3 - n)
-
-
-def band_range(band) -> str:
-    """A band's range in the page's language: "≤ -5", "-4 – 4" or "≥ 0,5"."""
-    if band.min is None:
-        return f"≤ {format_decimal(band.max)}"
-    if band.max is None:
-        return f"≥ {format_decimal(band.min)}"
-    return f"{format_decimal(band.min)} – {format_decimal(band.max)}"
 
 
 def key_columns(q, part) -> list[str]:
