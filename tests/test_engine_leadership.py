@@ -34,7 +34,7 @@ def q(library):
 
 
 def by_readiness(q, styles: dict[str, str]) -> list[str]:
-    """One style per item, chosen by the item's readiness level."""
+    """One style per item, chosen by the item's development level."""
     return [styles[item.tags[0]] for item in q.items]
 
 

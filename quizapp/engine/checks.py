@@ -279,7 +279,7 @@ def _check_learning_style(q: Questionnaire) -> list[str]:
 
 
 def _check_leadership(q: Questionnaire) -> list[str]:
-    """Each item is one readiness level with points +2/+1/-1/-2; the key is balanced."""
+    """Each item is one development level with points +2/+1/-1/-2; the key is balanced."""
     problems = []
     styles = [s.id for s in q.scales if s.method == "count"]
     best = Counter()
@@ -290,7 +290,7 @@ def _check_leadership(q: Questionnaire) -> list[str]:
             problems.append(f"{where}: a leadership item is a choice item")
             continue
         if len(item.tags) != 1:
-            problems.append(f"{where}: needs exactly one readiness tag")
+            problems.append(f"{where}: needs exactly one development-level tag")
         else:
             per_tag[item.tags[0]] += 1
         if sorted(o.scale for o in item.options) != sorted(styles):

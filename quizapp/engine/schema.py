@@ -72,7 +72,7 @@ class Part(Strict):
 
 
 class Tag(Strict):
-    """A label that groups items, such as a readiness level."""
+    """A label that groups items, such as a development level."""
 
     id: Id
     name: Text
