@@ -172,6 +172,10 @@ def test_invitation_flow(app, q):
         names["quality"],
     ]
     assert 'href="/handbook/3.1"' in page
+    # the threshold of "far apart" is in the ladder file, with its source, shown on the page
+    assert q.comparison.differ_by == 2
+    assert "2 steps or more apart" in page
+    assert str(escape(q.comparison.source)) in page
     # the comparison page names neither result link
     assert own not in page
     assert theirs not in page
