@@ -5,10 +5,12 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from flask import current_app, g, request
-from flask_babel import force_locale, format_date, get_locale, get_translations
+from flask_babel import force_locale, format_date, format_decimal, get_locale, get_translations
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from .charts.text import soft_hyphens
+from .textdata import READERS
 
 LANG_COOKIE = "lang"
 LANG_NAMES = {"en": "English", "nl": "Nederlands"}
@@ -118,6 +120,12 @@ def fast_pgettext(context: str, string: str, **variables) -> str:
     return translated % variables if variables else translated
 
 
+def fast_npgettext(context: str, singular: str, plural: str, num: int, **variables) -> str:
+    """flask_babel.npgettext, with the catalogue remembered for the request."""
+    variables.setdefault("num", num)
+    return _translations().unpgettext(context, singular, plural, num) % variables
+
+
 def second_lang() -> str | None:
     """Return the second language of a two-language sheet, or None."""
     return g.get("lang2")
@@ -148,6 +156,66 @@ def ntext(singular: str, plural: str, num: int, **variables):
     return _in_both(fast_ngettext, singular, plural, num, **variables)
 
 
+def ptext(context: str, string: str, **variables):
+    """pgettext that also gives the second language on a two-language sheet."""
+    return _in_both(fast_pgettext, context, string, **variables)
+
+
+def nptext(context: str, singular: str, plural: str, num: int, **variables):
+    """npgettext that also gives the second language on a two-language sheet."""
+    return _in_both(fast_npgettext, context, singular, plural, num, **variables)
+
+
+def reader_of(audience: str, perspective: str | None = None) -> str:
+    """Who reads a questionnaire's pages: its audience, or the mentor for a mentor's rating."""
+    return "mentor" if perspective == "mentor" else audience
+
+
+def _page_reader(ctx) -> str:
+    reader = ctx.get("reader")
+    if reader not in READERS:
+        raise RuntimeError(f"say() needs `reader` ({' or '.join(READERS)}) in the template")
+    return reader
+
+
+@pass_context
+def say(ctx, string: str, **variables):
+    """Translate a text for the page's reader: the template's `reader` is the message context.
+
+    The English is the same for every reader; the extractor (textdata.extract_jinja) puts the
+    text in the catalogue once per reader, so each language words it for trainee and mentor.
+    """
+    return ptext(_page_reader(ctx), string, **variables)
+
+
+@pass_context
+def nsay(ctx, singular: str, plural: str, num: int, **variables):
+    """The plural form of `say`."""
+    return nptext(_page_reader(ctx), singular, plural, num, **variables)
+
+
+def number(value: float, pattern: str = "#,##0.##"):
+    """A number written the way the page's language writes it (0,79 in Dutch), for a sentence.
+
+    On a two-language sheet it comes in both languages, so each sentence gets its own.
+    """
+    first = format_decimal(value, pattern)
+    lang2 = second_lang()
+    if lang2 is None:
+        return first
+    with force_locale(lang2):
+        return Both(first, format_decimal(value, pattern), lang2)
+
+
+def band_range(band) -> str:
+    """A band's range in the page's language: "≤ -5", "-4 – 4" or "≥ 0,5" in Dutch."""
+    if band.min is None:
+        return f"≤ {format_decimal(band.max)}"
+    if band.max is None:
+        return f"≥ {format_decimal(band.min)}"
+    return f"{format_decimal(band.min)} – {format_decimal(band.max)}"
+
+
 def qt(context: str, text: str | None):
     """Translate a text from a data file; the file's id is the message context."""
     if not text:
@@ -175,14 +243,20 @@ def install_template_gettext(app) -> None:
     """Let templates' _() and ngettext() give both languages on a two-language sheet."""
     app.jinja_env.filters["plain"] = plain
     app.jinja_env.filters["hyphenated"] = hyphenated
-    app.jinja_env.install_gettext_callables(text, ntext, newstyle=False)
-    app.jinja_env.globals.update(_=text, gettext=text, ngettext=ntext)
+    app.jinja_env.install_gettext_callables(
+        text, ntext, newstyle=False, pgettext=ptext, npgettext=nptext
+    )
+    app.jinja_env.globals.update(
+        _=text, gettext=text, ngettext=ntext, pgettext=ptext, npgettext=nptext, say=say, nsay=nsay
+    )
 
 
 def template_globals() -> dict:
     """Values every template can use."""
     return {
         "qt": qt,
+        "number": number,
+        "format_decimal": format_decimal,
         "second_lang": second_lang,
         "format_date": format_date,
         "current_lang": current_lang,

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from flask import Flask, abort, current_app
+from flask_babel import pgettext
 
-from .engine import Library, Questionnaire, load_library
+from .engine import Library, Questionnaire, load_library, time_estimate
+from .i18n import current_lang
 
 KEY = "quizapp.library"
+_ESTIMATES: dict[tuple, dict] = {}
 
 
 def init_app(app: Flask) -> None:
@@ -25,3 +28,15 @@ def get_questionnaire_or_404(questionnaire_id: str) -> Questionnaire:
     if q is None:
         abort(404)
     return q
+
+
+def minutes_for(q: Questionnaire, perspective: str = "self") -> dict[str, int | None]:
+    """How long the questionnaire takes in the current language, required and optional parts.
+
+    Computed from the words of the texts this rater reads (see engine.timing), once per
+    questionnaire version, language and wording.
+    """
+    key = (q.id, q.version, current_lang(), perspective)
+    if key not in _ESTIMATES:
+        _ESTIMATES[key] = time_estimate(q, perspective, lambda text: pgettext(q.id, text))
+    return _ESTIMATES[key]

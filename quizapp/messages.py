@@ -16,7 +16,7 @@ def problem_message(problem: Problem) -> str:
     if code == "missing_in_optional_part":
         return _("Please answer this question too, or skip the whole optional part.")
     if code == "incomplete_ranking":
-        return _("Give every ending a place, from 1 to 4.")
+        return _("Give every ending its own place.")
     if code == "tied":
         if "place" in detail:
             return _(
@@ -57,10 +57,17 @@ def problem_message(problem: Problem) -> str:
     if code == "unknown_phase":
         return _("`phase` must be start, middle or end.")
     if code == "not_a_stage":
-        return _("Give a step from 1 to 4, or null when there is nothing to rate.")
+        return _(
+            "Give a step from %(low)s to %(high)s, or null when there is nothing to rate.",
+            low=min(detail["stages"]),
+            high=max(detail["stages"]),
+        )
     if code == "unknown_stage":
         return _(
-            "There is no step %(stage)s. Give a step from 1 to 4, or null.", stage=detail["stage"]
+            "There is no step %(stage)s. Give a step from %(low)s to %(high)s, or null.",
+            stage=detail["stage"],
+            low=min(detail["stages"]),
+            high=max(detail["stages"]),
         )
     if code == "too_large":
         return _("The request is too large.")

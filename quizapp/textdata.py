@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
+from jinja2.ext import babel_extract
 
 from .engine.loader import singular
 
@@ -28,6 +29,7 @@ TEXT_KEYS = frozenset(
         "at_work",
         "source",
         "note",
+        "style_note",
         "points",
     }
 )
@@ -70,3 +72,31 @@ def extract_yaml(fileobj, keywords, comment_tags, options):
     context = file_context(getattr(fileobj, "name", "x.yaml"), root)
     for line, where, text in _walk(root, [], False):
         yield line, "pgettext", (context, text), [where]
+
+
+# Who a page speaks to (see i18n.say). Each is also the message context of the texts written
+# for that reader, so Dutch can say "je" to a trainee and "u" to a mentor.
+READERS = ("trainee", "mentor")
+SAY_FUNCTIONS = ("say", "nsay")
+
+
+def extract_jinja(fileobj, keywords, comment_tags, options):
+    """Babel extractor for templates: Jinja's own, plus every say()/nsay() text once per reader.
+
+    A say() text becomes one pgettext entry per reader (the reader is the message context), so
+    translators write a "je" version for trainees and a "u" version for mentors.
+    """
+    functions = [*keywords, *SAY_FUNCTIONS]
+    for line, function, message, comments in babel_extract(
+        fileobj, functions, comment_tags, options
+    ):
+        # Jinja gives a tuple when a call has more arguments (variables as keywords).
+        texts = (message,) if isinstance(message, str) else tuple(message)
+        if function == "say":
+            for reader in READERS:
+                yield line, "pgettext", (reader, texts[0]), comments
+        elif function == "nsay":
+            for reader in READERS:
+                yield line, "npgettext", (reader, *texts[:2]), comments
+        else:
+            yield line, function, message, comments

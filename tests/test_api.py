@@ -7,6 +7,7 @@ import pytest
 from .helpers import learning_answers
 
 URL = "/api/v1/questionnaires/learning-styles/responses"
+DUTCH_MINUTES = (8, 5)
 
 
 @pytest.fixture
@@ -20,7 +21,8 @@ def test_list(client):
     assert ids == ["competence-ladder", "leadership-styles", "learning-styles"]
     learning = data["questionnaires"][2]
     assert learning["audience"] == "trainee"
-    assert learning["minutes"] == 15
+    # Computed from the Dutch texts (see test_timing.py), the optional part separately.
+    assert (learning["minutes"], learning["optional_minutes"]) == DUTCH_MINUTES
     assert learning["title"] == "Jouw leerstijl"
 
 
@@ -38,11 +40,14 @@ def test_definition_names_scale_of_every_option(client, q):
     assert (scales["AC-CE"]["min"], scales["AC-CE"]["max"]) == (-36, 36)
     assert scales["AC-CE"]["of"] == ["AC", "CE"]
     region = next(c for c in data["classifications"] if c["id"] == "region")
+    words = {b.id: b.text for b in q.classification("region").axes[0].bands}
     assert region["axes"][0]["bands"] == [
-        {"id": "concrete", "min": None, "max": 5},
-        {"id": "mid", "min": 6, "max": 14},
-        {"id": "abstract", "min": 15, "max": None},
+        {"id": "concrete", "min": None, "max": -5, "text": words["concrete"]},
+        {"id": "mid", "min": -4, "max": 4, "text": words["mid"]},
+        {"id": "abstract", "min": 5, "max": None, "text": words["abstract"]},
     ]
+    whole = next(r for r in data["recommendations"] if r["id"] == "whole-cycle")
+    assert (whole["own"], whole["source"]) == (False, q.recommendations[0].source)
 
 
 def test_definition_in_dutch(client):
@@ -74,15 +79,25 @@ def test_post_scores_and_stores(client, q):
         "AE-RO": 36,
         "flexibility": None,
     }
-    assert result["profile"] == {"region": "acting", "style": "converging"}
-    assert [r["section"] for r in result["recommendations"]] == ["2.5", "2.4", "2.3", "2.5"]
-    assert result["recommendations"][1]["url"] == "http://localhost/handbook/2.4"
+    assert result["profile"] == {
+        "region": "deciding",
+        "style": "converging",
+        "flexibility-band": None,
+    }
+    assert [(r["section"], r["own"]) for r in result["recommendations"]] == [
+        ("2.5", False),
+        ("2.5", False),
+        ("2.3", False),
+        ("2.3", True),
+        ("2.5", False),
+    ]
+    assert result["recommendations"][1]["url"] == "http://localhost/handbook/2.5"
     assert result["lang"] == "nl"
 
     stored = client.get(f"/api/v1/results/{data['token']}").get_json()
     assert stored["answers"] == answers
     assert stored["questionnaire"] == "learning-styles"
-    assert stored["version"] == 1
+    assert stored["version"] == 2
     assert stored["scores"]["AE-RO"] == 36
     assert stored["created"].endswith("+00:00")
 

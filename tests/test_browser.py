@@ -92,7 +92,8 @@ def test_leadership_with_keyboard_alone(live, browser, library):
     expected = score(q, {item.id: "b" for item in q.items})
     assert page.locator("h1").inner_text() == "Your leadership styles"
     assert page.locator("svg#chart-range rect").count() == 4
-    assert page.locator("svg#chart-adaptability").count() == 1
+    fit = page.locator("svg#chart-fit text").all_text_contents()
+    assert f"You: {expected.scores['best-fit']} of 12" in fit
     assert page.locator("table#chart-matrix tbody tr").count() == 4
     rows = page.locator("table.data").first.locator("tbody td:nth-child(2)").all_inner_texts()
     assert rows == [str(expected.scores[s]) for s in ("S1", "S2", "S3", "S4")]

@@ -179,7 +179,7 @@ def test_bars_fit(labels):
 def band_chart(value, names=("Low", "Moderate", "High")):
     bands = (spec.Band(-24, 5, names[0]), spec.Band(6, 15, names[1]), spec.Band(16, 24, names[2]))
     return spec.BandScale(
-        "Adaptability", "Scale", -24, 24, 6, bands, value, f"Your score: {value:+d}"
+        "Adaptability", "Scale", -24, 24, 6, bands, value, f"Your score: {value:+d}", signed=True
     )
 
 

@@ -49,12 +49,18 @@ def test_score_ranges(library):
     assert score_range(q, "AE-RO") == (-36, 36)
     lead = library.questionnaires["leadership-styles"]
     assert score_range(lead, "adaptability") == (-24, 24)
-    assert score_range(lead, "adaptability-R1") == (-6, 6)
+    assert score_range(lead, "best-fit") == (0, 12)
+    assert score_range(lead, "best-fit-D1") == (0, 3)
+    assert score_range(lead, "poor-fit-D4") == (0, 3)
     assert score_range(lead, "S1") == (0, 12)
 
 
 def _first_item(d):
     return d["parts"][0]["items"][0]
+
+
+def _scale(d, scale_id):
+    return next(s for s in d["scales"] if s["id"] == scale_id)
 
 
 @pytest.mark.parametrize(
@@ -88,9 +94,9 @@ def _first_item(d):
         ),
         (
             "learning-styles",
-            lambda d: d["classifications"][0]["axes"][0]["bands"][2].update(min=16),
-            "learning-styles.yaml: classification region axis AC-CE: band abstract min 16 must"
-            " follow band mid max 14 by one (whole-number score)",
+            lambda d: d["classifications"][0]["axes"][0]["bands"][2].update(min=6),
+            "learning-styles.yaml: classification region axis AC-CE: band abstract min 6 must"
+            " follow band mid max 4 by one (whole-number score)",
         ),
         (
             "learning-styles",
@@ -105,7 +111,7 @@ def _first_item(d):
         (
             "learning-styles",
             lambda d: d["recommendations"][1].update(when={"score": "nope", "max": 1}),
-            "learning-styles.yaml: recommendation demonstrate-watch: condition names unknown"
+            "learning-styles.yaml: recommendation start-watching: condition names unknown"
             " score nope",
         ),
         (
@@ -120,9 +126,48 @@ def _first_item(d):
         ),
         (
             "leadership-styles",
-            lambda d: _first_item(d).update(tags=["R2"]),
-            "leadership-styles.yaml: tags: each readiness level must describe equally many"
-            " situations; now R1 2, R2 4, R3 3, R4 3",
+            lambda d: _first_item(d).update(tags=["D2"]),
+            "leadership-styles.yaml: tags: each development level must describe equally many"
+            " situations; now D1 2, D2 4, D3 3, D4 3",
+        ),
+        (
+            "leadership-styles",
+            lambda d: _scale(d, "best-fit").update(with_points=[3]),
+            "leadership-styles.yaml: scale best-fit: no option has +3 points",
+        ),
+        (
+            "leadership-styles",
+            lambda d: _scale(d, "best-fit").pop("with_points"),
+            "leadership-styles.yaml: scale best-fit: `with_points` goes with method count_points,"
+            " and it needs one",
+        ),
+        (
+            "leadership-styles",
+            lambda d: d["recommendations"][5].update(when={"rarely_used": "best-fit"}),
+            "leadership-styles.yaml: recommendation rare-S1: condition rarely_used names"
+            " best-fit, not a style of a leadership file",
+        ),
+        (
+            "competence-ladder",
+            lambda d: d.pop("comparison"),
+            "competence-ladder.yaml: comparison: a competence ladder needs `comparison`"
+            " (title, differ_by, source)",
+        ),
+        (
+            "competence-ladder",
+            lambda d: d["comparison"].update(differ_by=4),
+            "competence-ladder.yaml: comparison: differ_by 4 is more than the ladder's 3 steps",
+        ),
+        (
+            "competence-ladder",
+            lambda d: d["no_rating"][0].update(means="unknown"),
+            "competence-ladder.yaml: no_rating not-observed means: Input should be"
+            " 'not_observed' or 'not_applicable'",
+        ),
+        (
+            "learning-styles",
+            lambda d: d.pop("timing"),
+            "learning-styles.yaml: timing: Field required",
         ),
     ],
 )

@@ -107,8 +107,8 @@ def test_two_language_page_marks_the_second_language(client, library):
     html = client.get(f"/r/{token}?lang=nl&lang2=en").get_data(as_text=True)
     assert '<html lang="nl">' in html
     assert (
-        '<h1>Jouw leerstijl: Handelen <span class="lang2" lang="en">'
-        "Your learning style: Acting</span></h1>"
+        '<h1>Jouw leerstijl: Beslissend <span class="lang2" lang="en">'
+        "Your learning style: Deciding</span></h1>"
     ) in html
     # attributes stay plain text
     assert 'aria-label="Samenvatting / Summary"' in html
@@ -117,3 +117,42 @@ def test_two_language_page_marks_the_second_language(client, library):
         assert 'class="lang2"' not in client.get(f"/r/{token}?lang=nl&lang2={lang2}").get_data(
             as_text=True
         )
+
+
+def test_numbers_follow_the_language(client, library):
+    """Decimal numbers are written as the page's language writes them, on screen and on paper."""
+    from .helpers import learning_answers
+
+    q = library.questionnaires["learning-styles"]
+    # One swap in the optional part: flexibility 0.044 (see test_engine_learning).
+    contexts = [["CE", "RO", "AC", "AE"]] * 7 + [["RO", "CE", "AC", "AE"]]
+    token = client.post(
+        "/api/v1/questionnaires/learning-styles/responses",
+        json={"answers": learning_answers(q, ["AE", "AC", "CE", "RO"], contexts)},
+    ).get_json()["token"]
+    assert "<h3>Leerflexibiliteit: 0,04</h3>" in client.get(f"/r/{token}?lang=nl").get_data(
+        as_text=True
+    )
+    assert "<h3>Learning flexibility: 0.04</h3>" in client.get(f"/r/{token}?lang=en").get_data(
+        as_text=True
+    )
+    both = client.get(f"/r/{token}?lang=nl&lang2=en").get_data(as_text=True)
+    assert (
+        '<h3>Leerflexibiliteit: 0,04 <span class="lang2" lang="en">'
+        "Learning flexibility: 0.04</span></h3>"
+    ) in both
+    paper = client.get("/q/learning-styles/paper?lang=nl").get_data(as_text=True)
+    assert '<th scope="row">≤ 0,499</th>' in paper
+    assert "0 … 1" in paper
+
+
+def test_reader_texts_on_the_two_language_sheet(app, library):
+    """say() gives both languages, each in the reader's own register."""
+    from .test_ladder import rate_by_form
+
+    mentor = app.test_client()
+    mentor.get("/q/competence-ladder?as=mentor")
+    token = rate_by_form(mentor, library.questionnaires["competence-ladder"], [2] * 14)
+    html = mentor.get(f"/r/{token}?lang=nl&lang2=en").get_data(as_text=True)
+    assert 'Uw privélink <span class="lang2" lang="en">Your private link</span>' in html
+    assert "Gemiddelde stap per groep (van 1 tot 4)" in html

@@ -168,10 +168,10 @@ def test_invitation_flow(app, q):
     flagged = [label for label, _marks, flag in rows if flag]
     names = {i.id: i.stem for i in q.items}
     assert [flag for _label, _marks, flag in rows if flag] == [
-        "Two steps or more apart",
+        "2 steps or more apart",
         "Not seen yet",
         "Not seen yet",
-        "Two steps or more apart",
+        "2 steps or more apart",
     ]
     # knowledge: trainee on step 1, mentor on step 3
     assert rows[0][1] == [["Trainee"], [], ["Mentor"], []]
@@ -182,6 +182,10 @@ def test_invitation_flow(app, q):
         names["quality"],
     ]
     assert 'href="/handbook/3.1"' in page
+    # the threshold of "far apart" is in the ladder file, with its source, shown on the page
+    assert q.comparison.differ_by == 2
+    assert "2 steps or more apart" in page
+    assert str(escape(q.comparison.source)) in page
     # the comparison page names neither result link
     assert own not in page
     assert theirs not in page

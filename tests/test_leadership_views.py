@@ -29,12 +29,19 @@ def test_every_option_id_is_accepted(client, q, letter):
 def test_best_fit_through_the_api(client, q):
     data = client.post(URL, json={"answers": best_fit_answers(q), "lang": "nl"}).get_json()
     result = data["result"]
-    assert result["scores"]["adaptability"] == 24
+    assert (result["scores"]["best-fit"], result["scores"]["adaptability"]) == (12, 24)
     assert [result["scores"][s] for s in ("S1", "S2", "S3", "S4")] == [3, 3, 3, 3]
     assert result["profile"]["primary"] == ["S1", "S2", "S3", "S4"]
-    assert result["best_fit"] == {"R1": "S1", "R2": "S2", "R3": "S3", "R4": "S4"}
-    assert result["matrix"]["R2"] == {"S1": 0, "S2": 3, "S3": 0, "S4": 0}
-    assert [r["section"] for r in result["recommendations"]] == ["4.3", "2.2", "2.3", "4.1", "4.2"]
+    assert result["best_fit"] == {"D1": "S1", "D2": "S2", "D3": "S3", "D4": "S4"}
+    assert result["matrix"]["D2"] == {"S1": 0, "S2": 3, "S3": 0, "S4": 0}
+    # The culture advice now links 4.3, where the handbook says it; our own advice says so.
+    assert [(r["section"], r["own"]) for r in result["recommendations"]] == [
+        ("4.3", False),
+        ("2.2", True),
+        ("2.3", True),
+        ("4.3", False),
+        ("4.2", True),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -65,15 +72,23 @@ def test_form_run_and_result_page(client, q):
         assert response.status_code == 302
     html = client.get(response.headers["Location"] + "?lang=en").get_data(as_text=True)
     assert "Your leadership styles" in html
-    assert "Your main style is Directing: you chose it in 12 of the 12 situations." in html
-    assert "<td>-3</td>" in html
+    # The main figure: best-fit choices, with the band words; the points beside it.
+    assert "<strong>Best-fit choices: 3 of 12</strong> · Few best-fit choices." in html
+    assert (
+        "<strong>Fit with the trainee: -3</strong> (from -24 to +24) · Further on balance." in html
+    )
+    assert "The style you chose most often is Directing: 12 of the 12 situations." in html
+    assert "Each development level rests on 3 situations" in html
+    assert "Enthusiastic beginner (D1)" in html.replace("\xad", "")
     assert "You never chose: Coaching, Supporting and Delegating." in html
+    assert "Vecchio 1987; Thompson and Vecchio 2009" in html
+    assert "the styles you say you would use" in html
     assert (
         '<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg chart-bars" id="chart-range"'
         in html
     )
     matrix = html.split('id="chart-matrix"')[1].split("</table>")[0]
-    # directing chosen in all three situations of each kind of trainee
+    # directing chosen in all three situations of each development level
     assert re.findall(r'<span class="count">(\d+)</span>', matrix) == ["3", "0", "0", "0"] * 4
     assert 'href="/handbook/4.3"' in html
     assert "not norms" in html

@@ -130,9 +130,15 @@ def test_learning_style_sheet_gives_engine_scores(client, library, orders, conte
     by_hand = hand_score_learning(html, answers)
     expected = {k: v for k, v in engine.scores.items() if v is not None}
     assert by_hand == expected
-    region, style = tables(html, **{"class": "grid-key"})
+    region, style, flexibility = tables(html, **{"class": "grid-key"})
     names = {c.id: c.name for c in q.classification("region").classes}
     names.update({c.id: c.name for c in q.classification("style").classes})
+    names.update({c.id: c.name for c in q.classification("flexibility-band").classes})
+    if "flexibility" in by_hand:
+        assert (
+            classify_by_sheet(flexibility, by_hand["flexibility"])
+            == names[engine.profile["flexibility-band"]]
+        )
     assert (
         classify_by_sheet(region, by_hand["AC-CE"], by_hand["AE-RO"])
         == names[engine.profile["region"]]
@@ -152,27 +158,42 @@ def test_leadership_sheet_gives_engine_scores(client, library, styles):
     answers = best_fit_answers(q) if styles == "best" else leadership_answers(q, styles)
     [key] = tables(html, **{"class": "key"})
     header = key[0]
-    by_hand = dict.fromkeys(header[2:], 0)
-    by_hand["adaptability"] = 0
+    circled = []  # (group, column, points) of each circled letter
     for row in key[1:-1]:
         item, group = row[0], row[1]
         for column, cell in zip(header[2:], row[2:], strict=True):
             letter, points = re.fullmatch(r"(\w+) \(([+-]\d+)\)", cell).groups()
-            if letter == answers[item]:  # the circled letter
-                by_hand[column] += 1
-                by_hand["adaptability"] += int(points)
-                by_hand[f"adaptability-{group}"] = by_hand.get(f"adaptability-{group}", 0) + int(
-                    points
-                )
+            if letter == answers[item]:
+                circled.append((group, column, int(points)))
+    by_hand = {}
+    for row in tables(html, **{"class": "scales"})[0][1:]:
+        name, how = row[0].split()[0], row[1]
+        if match := re.fullmatch(r"How many letters you circled in column (\S+)\.", how):
+            by_hand[name] = sum(1 for _, c, _p in circled if c == match.group(1))
+        elif how == "Add the points of all the letters you circled.":
+            by_hand[name] = sum(p for *_, p in circled)
+        elif match := re.fullmatch(
+            r"How many of the letters you circled(?: in the rows of group (\S+))? have the"
+            r" points (.+)\.",
+            how,
+        ):
+            group, wanted = match.group(1), {int(p) for p in match.group(2).split(" or ")}
+            by_hand[name] = sum(1 for g, _c, p in circled if p in wanted and group in (None, g))
+        else:
+            raise AssertionError(how)
     engine = score(q, answers)
     assert by_hand == engine.scores
-    [band] = tables(html, **{"class": "grid-key"})
-    name = next(
-        c.name
-        for c in q.classification("adaptability-band").classes
-        if c.id == engine.profile["adaptability-band"]
-    )
-    assert classify_by_sheet(band, by_hand["adaptability"]) == name
+    best_fit, points = tables(html, **{"class": "grid-key"})
+    for grid, classification, value in [
+        (best_fit, "best-fit-band", by_hand["best-fit"]),
+        (points, "adaptability-band", by_hand["adaptability"]),
+    ]:
+        name = next(
+            c.name
+            for c in q.classification(classification).classes
+            if c.id == engine.profile[classification]
+        )
+        assert classify_by_sheet(grid, value) == name
 
 
 def test_paper_forms_render_for_each_questionnaire(client, library):

@@ -35,7 +35,7 @@ def print_pdf(browser, url: str, out) -> tuple[int, str]:
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 @pytest.mark.parametrize(
-    "orders", [["AE", "AC", "CE", "RO"], ["RO", "CE", "AE", "AC"]], ids=["acting", "imagining"]
+    "orders", [["AE", "AC", "CE", "RO"], ["RO", "CE", "AE", "AC"]], ids=["deciding", "imagining"]
 )
 def test_learning_style_profile_prints_on_one_page(live, browser, library, tmp_path, lang, orders):
     q = library.questionnaires["learning-styles"]
@@ -50,11 +50,11 @@ def test_learning_style_profile_prints_on_one_page(live, browser, library, tmp_p
     assert ("Your learning style" if lang == "en" else "Jouw leerstijl") in text
     # the charts are drawn in the PDF: the kite's labels with their scores and the grid's
     # band ranges are printed nowhere else (the score table is for the screen only)
-    feeling = "Feeling" if lang == "en" else "Voelen"
+    feeling = "Feel" if lang == "en" else "Voelen"
     ce = 12 * (4 - orders.index("CE"))
     assert f"{feeling} {ce}" in text
-    assert "1 – 11" in text
-    assert "6 – 14" in text
+    assert "-5 – 5" in text
+    assert "-4 – 4" in text
     # no navigation, buttons or language switcher on paper
     for screen_only in ("Nederlands", "Questionnaires", "Delete this result", "Copy link"):
         assert screen_only not in text
@@ -71,8 +71,8 @@ def test_leadership_profile_prints_on_one_page(live, browser, library, tmp_path,
     assert ("Your leadership styles" if lang == "en" else "Uw leiderschapsstijlen") in text
     assert ("Directing" if lang == "en" else "Leidend") in text
     assert "4.3" in text
-    # the adaptability chart's short band names are printed nowhere else
-    assert ("Moderate" if lang == "en" else "Gemiddeld") in text
+    # the fit chart's short band names are printed nowhere else
+    assert ("Few" if lang == "en" else "Weinig") in text
 
 
 # The longest ladder profile: three steps with advice and all four extra recommendations.
@@ -138,7 +138,7 @@ def test_two_language_sheet(live, browser, library, tmp_path, qid):
     pages, text = print_pdf(browser, f"{live.url}/r/{token}?lang=nl&lang2=en", tmp_path / "two.pdf")
     assert pages <= {"learning-styles": 2, "leadership-styles": 2, "competence-ladder": 4}[qid]
     expected = {
-        "learning-styles": ("Jouw leerstijl: Handelen", "Your learning style: Acting"),
+        "learning-styles": ("Jouw leerstijl: Beslissend", "Your learning style: Deciding"),
         "leadership-styles": ("Uw leiderschapsstijlen", "Your leadership styles"),
         "competence-ladder": ("Jouw competentieladder", "Your competence ladder"),
     }[qid]

@@ -33,12 +33,13 @@ def test_home_lists_questionnaires_with_audience_and_time(client):
     assert "Leadership styles: how do you guide your trainee?" in html
     assert "For trainees" in html
     assert "For mentors" in html
-    assert "About 15 minutes" in html
+    assert "About 8 minutes, plus about 5 minutes for the optional part" in html
+    assert "About 11 minutes ·" in html
 
 
 def test_start_page_says_how_long(client):
     html = client.get("/q/learning-styles?lang=en").get_data(as_text=True)
-    assert "About 15 minutes" in html
+    assert "About 8 minutes, plus about 5 minutes for the optional part" in html
     assert "Part 2 (optional): 8 questions" in html
     assert 'href="/q/learning-styles/1"' in html
 
@@ -83,12 +84,13 @@ def test_full_run_stores_answers_and_shows_result(client, app, q):
         stored = db.session.execute(db.select(Response)).scalar_one()
         assert stored.token == token
         assert stored.questionnaire == "learning-styles"
-        assert stored.version == 1
+        assert stored.version == 2
         assert stored.answers == learning_answers(q, ["AE", "AC", "CE", "RO"])
     html = client.get(f"/r/{token}?lang=en").get_data(as_text=True)
-    assert "Your learning style: Acting" in html
+    # AC-CE 12 and AE-RO 36: "Deciding" with the version 2 cut points (version 1: "Acting").
+    assert "Your learning style: Deciding" in html
     assert "<td>48</td>" in html
-    assert 'href="/handbook/2.4"' in html
+    assert 'href="/handbook/2.5"' in html
     assert 'class="chart-svg chart-kite" id="chart-kite"' in html
     assert "plotly" not in html
 
@@ -179,3 +181,25 @@ def test_bad_place_value_is_422_not_500(client, q):
         "/q/learning-styles/1", data={f"{item.id}:{item.options[0].id}": "9", "action": "next"}
     )
     assert response.status_code == 422
+
+
+@pytest.mark.parametrize(
+    ("lang", "qid", "perspective", "minutes"),
+    [
+        # English: 739 words + 12 rankings; optional 445 words + 8 rankings (20 s each).
+        ("en", "learning-styles", "self", {"required": 8, "optional": 5}),
+        ("nl", "learning-styles", "self", {"required": 8, "optional": 5}),
+        # 1581 English words (1637 Dutch) + 12 choices of 15 s.
+        ("en", "leadership-styles", "self", {"required": 11, "optional": None}),
+        ("nl", "leadership-styles", "self", {"required": 11, "optional": None}),
+        # 1530 words for the trainee, 1428 for the mentor (Dutch 1545 and 1521) + 14 choices.
+        ("en", "competence-ladder", "self", {"required": 11, "optional": None}),
+        ("en", "competence-ladder", "mentor", {"required": 11, "optional": None}),
+        ("nl", "competence-ladder", "mentor", {"required": 11, "optional": None}),
+    ],
+)
+def test_time_estimates_are_computed_from_the_texts(app, library, lang, qid, perspective, minutes):
+    from quizapp.library import minutes_for
+
+    with app.test_request_context(f"/?lang={lang}"):
+        assert minutes_for(library.questionnaires[qid], perspective) == minutes

@@ -7,6 +7,7 @@ from flask import url_for
 from ..engine import Questionnaire, score_range
 from ..engine.schema import Condition
 from ..i18n import qt
+from ..library import minutes_for
 
 
 def summary_data(q: Questionnaire) -> dict:
@@ -16,7 +17,8 @@ def summary_data(q: Questionnaire) -> dict:
         "version": q.version,
         "kind": q.kind,
         "audience": q.audience,
-        "minutes": q.minutes,
+        "minutes": minutes_for(q)["required"],
+        "optional_minutes": minutes_for(q)["optional"],
         "title": qt(q.id, q.title),
         "summary": qt(q.id, q.summary),
         "url": url_for("api.questionnaire", qid=q.id, _external=True),
@@ -69,7 +71,10 @@ def definition_data(q: Questionnaire) -> dict:
                     "axes": [
                         {
                             "score": a.score,
-                            "bands": [{"id": b.id, "min": b.min, "max": b.max} for b in a.bands],
+                            "bands": [
+                                {"id": b.id, "min": b.min, "max": b.max, "text": t(b.text) or None}
+                                for b in a.bands
+                            ],
                         }
                         for a in c.axes
                     ],
@@ -83,6 +88,8 @@ def definition_data(q: Questionnaire) -> dict:
                 {
                     "id": r.id,
                     "section": r.section,
+                    "own": r.own,
+                    "source": t(r.source) or None,
                     "title": t(r.title),
                     "when": _condition(r.when) if r.when else None,
                 }
@@ -109,7 +116,7 @@ def _scale(q: Questionnaire, scale) -> dict:
         "min": lo,
         "max": hi,
     }
-    for key in ("of", "part", "tag"):
+    for key in ("of", "part", "tag", "with_points"):
         value = getattr(scale, key)
         if value is not None:
             data[key] = list(value) if isinstance(value, tuple) else value

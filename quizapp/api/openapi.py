@@ -128,7 +128,15 @@ SCHEMAS = {
             "version": {"type": "integer"},
             "kind": {"type": "string"},
             "audience": {"type": "string"},
-            "minutes": {"type": "integer"},
+            "minutes": {
+                "type": "integer",
+                "description": "About how long the required parts take, in the response language",
+            },
+            "optional_minutes": {
+                "type": "integer",
+                "nullable": True,
+                "description": "About how long the optional parts take; null without any",
+            },
             "title": {"type": "string"},
             "summary": {"type": "string"},
             "url": {"type": "string"},
@@ -237,6 +245,15 @@ SCHEMAS = {
         "properties": {
             "id": {"type": "string"},
             "section": {"type": "string"},
+            "own": {
+                "type": "boolean",
+                "description": "Our own advice; `section` is then related reading, not its source",
+            },
+            "source": {
+                "type": "string",
+                "nullable": True,
+                "description": "Literature the advice comes from, when not the handbook",
+            },
             "title": {"type": "string"},
             "text": {"type": "string"},
             "section_title": {"type": "string"},

@@ -117,6 +117,7 @@ class BandScale:
     bands: tuple[Band, ...]
     value: int
     marker_label: Label
+    signed: bool = False  # write +6 and −6 (for scores around zero), not 6
 
 
 @dataclass(frozen=True)

@@ -293,7 +293,8 @@ def bars(chart: Bars, chart_id: str, lang: str = "en") -> Markup:
 def band_scale(chart: BandScale, chart_id: str, lang: str = "en") -> Markup:
     """A score on its range, the bands shaded, their names inside them or under the scale."""
     canvas = Canvas(chart_id, chart.title, chart.description, "band", lang)
-    pad = text_width(_signed(chart.low), LABEL) / 2 + 2
+    number = _signed if chart.signed else str
+    pad = text_width(number(chart.low), LABEL) / 2 + 2
     span = WIDTH - 2 * pad
     unit = span / (chart.high - chart.low + 1)
 
@@ -333,12 +334,12 @@ def band_scale(chart: BandScale, chart_id: str, lang: str = "en") -> Markup:
             _num(axis_y + 4 + LABEL),
             LABEL,
             MUTED,
-            _signed(tick),
+            number(tick),
         )
     bottom = axis_y + 8 + LABEL
     if not inside:
         # The names do not fit inside their bands: a key under the scale, with each range.
-        ranges = [f"{_signed(b.low)} … {_signed(b.high)}" for b in chart.bands]
+        ranges = [f"{number(b.low)} … {number(b.high)}" for b in chart.bands]
         range_w = max(text_width(r, SMALL) for r in ranges) + 2 * GAP
         for n, band in enumerate(chart.bands):
             key = canvas.lines(band.name, SMALL, WIDTH - 18 - range_w)

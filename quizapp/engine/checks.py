@@ -7,7 +7,7 @@ from collections import Counter
 
 from .schema import Condition, Handbook, Questionnaire, Scale
 
-INTEGER_METHODS = {"rank_sum", "count", "points", "difference", "count_value"}
+INTEGER_METHODS = {"rank_sum", "count", "points", "count_points", "difference", "count_value"}
 
 
 def score_range(q: Questionnaire, scale_id: str) -> tuple[float, float]:
@@ -26,6 +26,9 @@ def score_range(q: Questionnaire, scale_id: str) -> tuple[float, float]:
         lo = sum(min(o.points or 0 for o in i.options) for i in items)
         hi = sum(max(o.points or 0 for o in i.options) for i in items)
         return lo, hi
+    if scale.method == "count_points":
+        items = [i for i in scale_items(q, scale) if i.kind == "choice"]
+        return 0, sum(1 for i in items if any(o.points in scale.with_points for o in i.options))
     if scale.method == "mean":
         values = [o.value for i in scale_items(q, scale) for o in i.options if o.value is not None]
         return (min(values), max(values)) if values else (0, 0)
@@ -159,6 +162,11 @@ def _check_scales(q: Questionnaire) -> list[str]:
             problems.append(f"{where}: part {scale.part} needs two or more rank items")
         if scale.tag and scale.tag not in {t.id for t in q.tags}:
             problems.append(f"{where}: unknown tag {scale.tag}")
+        if scale.method == "count_points":
+            given = {o.points for i in scale_items(q, scale) for o in i.options}
+            for points in scale.with_points:
+                if points not in given:
+                    problems.append(f"{where}: no option has {points:+d} points")
         if (
             scale.method in {"rank_sum", "count"}
             and (scale.part is None or part)
@@ -236,6 +244,12 @@ def _check_condition(q: Questionnaire, cond: Condition) -> list[str]:
     for score in (cond.score, cond.answered):
         if score is not None and q.scale(score) is None:
             problems.append(f"condition names unknown score {score}")
+    if cond.rarely_used is not None:
+        scale = q.scale(cond.rarely_used)
+        if q.kind != "leadership" or scale is None or scale.method != "count":
+            problems.append(
+                f"condition rarely_used names {cond.rarely_used}, not a style of a leadership file"
+            )
     if cond.class_ is not None:
         c = q.classification(cond.class_)
         if c is None:
@@ -265,7 +279,7 @@ def _check_learning_style(q: Questionnaire) -> list[str]:
 
 
 def _check_leadership(q: Questionnaire) -> list[str]:
-    """Each item is one readiness level with points +2/+1/-1/-2; the key is balanced."""
+    """Each item is one development level with points +2/+1/-1/-2; the key is balanced."""
     problems = []
     styles = [s.id for s in q.scales if s.method == "count"]
     best = Counter()
@@ -276,7 +290,7 @@ def _check_leadership(q: Questionnaire) -> list[str]:
             problems.append(f"{where}: a leadership item is a choice item")
             continue
         if len(item.tags) != 1:
-            problems.append(f"{where}: needs exactly one readiness tag")
+            problems.append(f"{where}: needs exactly one development-level tag")
         else:
             per_tag[item.tags[0]] += 1
         if sorted(o.scale for o in item.options) != sorted(styles):
@@ -295,7 +309,7 @@ def _check_leadership(q: Questionnaire) -> list[str]:
         tag_counts = {t.id: per_tag[t.id] for t in q.tags}
         if len(set(tag_counts.values())) != 1:
             problems.append(
-                "tags: each readiness level must describe equally many situations; now "
+                "tags: each development level must describe equally many situations; now "
                 + ", ".join(f"{t} {n}" for t, n in tag_counts.items())
             )
     return problems
@@ -316,6 +330,15 @@ def _check_competence_ladder(q: Questionnaire) -> list[str]:
         problems.append(f"stage_advice: give advice for each stage {values}, now {advised}")
     if q.mentor is None:
         problems.append("mentor: a competence ladder needs the mentor's wording")
+    if q.comparison is None:
+        problems.append(
+            "comparison: a competence ladder needs `comparison` (title, differ_by, source)"
+        )
+    elif q.comparison.differ_by > len(values) - 1:
+        problems.append(
+            f"comparison: differ_by {q.comparison.differ_by} is more than the ladder's"
+            f" {len(values) - 1} steps"
+        )
     item_ids = {i.id for i in q.items}
     problems += [f"scale {s.id}: the id is also an item id" for s in q.scales if s.id in item_ids]
     return problems

@@ -1,4 +1,4 @@
-"""Extra profile for leadership questionnaires: style range and the readiness-by-style matrix."""
+"""Extra profile for leadership questionnaires: style range, choices per development level."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def style_profile(q: Questionnaire, scores: dict) -> dict:
 
 
 def best_fit(q: Questionnaire) -> dict[str, str]:
-    """Return the style that scores most points for each readiness tag."""
+    """Return the style that scores most points for each development-level tag."""
     fits: dict[str, str] = {}
     for item in q.items:
         best = max(item.options, key=lambda o: o.points or 0)
@@ -41,7 +41,7 @@ def best_fit(q: Questionnaire) -> dict[str, str]:
 
 
 def readiness_matrix(q: Questionnaire, answers: dict) -> dict[str, dict[str, int]]:
-    """Count the styles chosen for each readiness tag."""
+    """Count the styles chosen for each development-level tag (D1..D4)."""
     matrix = {t.id: dict.fromkeys(style_ids(q), 0) for t in q.tags}
     for item in q.items:
         chosen = item.option(answers[item.id]) if item.id in answers else None

@@ -72,7 +72,7 @@ class Part(Strict):
 
 
 class Tag(Strict):
-    """A label that groups items, such as a readiness level."""
+    """A label that groups items, such as a development level."""
 
     id: Id
     name: Text
@@ -84,7 +84,14 @@ class Scale(Strict):
 
     id: Id
     method: Literal[
-        "rank_sum", "count", "points", "difference", "kendall_flexibility", "mean", "count_value"
+        "rank_sum",
+        "count",
+        "points",
+        "count_points",
+        "difference",
+        "kendall_flexibility",
+        "mean",
+        "count_value",
     ]
     name: Text
     short: Text | None = None
@@ -93,6 +100,7 @@ class Scale(Strict):
     part: Id | None = None
     tag: Id | None = None
     value: int | None = None
+    with_points: tuple[int, ...] | None = Field(default=None, min_length=1)
 
     @model_validator(mode="after")
     def _method_arguments(self) -> Scale:
@@ -102,8 +110,10 @@ class Scale(Strict):
             raise ValueError("method kendall_flexibility needs `part`")
         if self.method != "difference" and self.of is not None:
             raise ValueError("`of` only goes with method difference")
-        if self.method not in ("points", "mean") and self.tag is not None:
-            raise ValueError("`tag` only goes with methods points and mean")
+        if self.method not in ("points", "count_points", "mean") and self.tag is not None:
+            raise ValueError("`tag` only goes with methods points, count_points and mean")
+        if (self.method == "count_points") != (self.with_points is not None):
+            raise ValueError("`with_points` goes with method count_points, and it needs one")
         if (self.method == "count_value") != (self.value is not None):
             raise ValueError("`value` goes with method count_value, and it needs one")
         if self.method == "difference" and self.part is not None:
@@ -112,11 +122,16 @@ class Scale(Strict):
 
 
 class Band(Strict):
-    """A range of one score, limits inclusive; a missing limit is open."""
+    """A range of one score, limits inclusive; a missing limit is open.
+
+    `text` is the sentence that describes a score in this band, so the words that describe a
+    score always come from the band that classifies it.
+    """
 
     id: Id
     min: float | None = None
     max: float | None = None
+    text: Text | None = None
 
     def holds(self, value: float) -> bool:
         """Tell whether the value falls in this band."""
@@ -183,6 +198,7 @@ class Condition(Strict):
     min: float | None = None
     max: float | None = None
     answered: Id | None = None
+    rarely_used: Id | None = None
     class_: Id | None = Field(default=None, alias="class")
     in_: tuple[Id, ...] | None = Field(default=None, alias="in")
     all: tuple[Condition, ...] | None = None
@@ -204,18 +220,33 @@ class Condition(Strict):
         return self
 
 
-class Recommendation(Strict):
-    """Advice linked to a handbook section, given when its condition holds."""
+class Sourced(Strict):
+    """Advice with its provenance: a handbook section, or our own advice related to one.
 
-    id: Id
+    `own: true` marks advice that is ours (the page says so, and names `section` only as
+    related reading); `source` names literature the advice comes from instead of the handbook.
+    """
+
     section: Id
     title: Text
     text: Text
+    own: bool = False
+    source: Text | None = None
+
+
+class Recommendation(Sourced):
+    """Advice given when its condition holds."""
+
+    id: Id
     when: Condition | None = None
 
 
 class Stage(Strict):
-    """One step of the competence ladder, with the leadership style that fits it."""
+    """One step of the competence ladder, with the leadership style that fits it.
+
+    `short` is a neutral label (no "I", no "the trainee"), so the same chart reads well for the
+    trainee, the mentor and the comparison both read.
+    """
 
     value: int = Field(ge=1, le=9)
     name: Text
@@ -225,19 +256,16 @@ class Stage(Strict):
 
 
 class NoRating(Strict):
-    """An answer without a stage, such as "not observed yet"."""
+    """An answer without a stage: "not observed yet" or "not part of this internship"."""
 
     id: Id
+    means: Literal["not_observed", "not_applicable"]
     text: Text
     text_mentor: Text
 
 
-class Advice(Strict):
-    """A piece of advice linked to a handbook section."""
-
-    section: Id
-    title: Text
-    text: Text
+class Advice(Sourced):
+    """A piece of advice for the competences on one stage."""
 
 
 class StageAdvice(Strict):
@@ -247,14 +275,29 @@ class StageAdvice(Strict):
     advice: tuple[Advice, ...] = Field(min_length=1)
 
 
-class ComparisonAdvice(Strict):
-    """Advice for a competence on which two raters differ, or one saw nothing."""
+class ComparisonAdvice(Sourced):
+    """Advice for a competence on which two raters differ, one saw nothing, or they disagree
+    on whether it is part of the internship."""
 
     id: Id
-    when: Literal["differ", "not_observed"]
-    section: Id
+    when: Literal["differ", "not_observed", "not_applicable"]
+
+
+class Comparison(Strict):
+    """The comparison of two ratings: its neutral title (trainee and mentor both read it), and
+    how far apart two ratings of one competence must be to be a topic, and why."""
+
     title: Text
-    text: Text
+    differ_by: int = Field(ge=1)
+    source: Text
+
+
+class Timing(Strict):
+    """The assumptions behind a questionnaire's time estimate."""
+
+    words_per_minute: int = Field(ge=50, le=600)
+    seconds_per_item: int = Field(ge=1, le=600)
+    source: Text
 
 
 class MentorTexts(Strict):
@@ -280,7 +323,7 @@ class Questionnaire(Strict):
     version: int = Field(ge=1)
     kind: Literal["learning-style", "leadership", "competence-ladder"]
     audience: Literal["trainee", "mentor"]
-    minutes: int = Field(ge=1, le=120)
+    timing: Timing
     title: Text
     summary: Text
     instructions: Text
@@ -298,6 +341,8 @@ class Questionnaire(Strict):
     no_rating: tuple[NoRating, ...] = ()
     stage_advice: tuple[StageAdvice, ...] = ()
     comparison_advice: tuple[ComparisonAdvice, ...] = ()
+    comparison: Comparison | None = None
+    style_note: Text | None = None
 
     def stage(self, value: int) -> Stage | None:
         """Return the stage with this value, or None."""

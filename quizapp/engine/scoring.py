@@ -113,7 +113,7 @@ def _score_scale(q, scale, answers, scores) -> Score:
                 if item.option(option_id).scale == scale.id:
                     total += q.rank_points[position]
         return total
-    if scale.method in ("count", "points"):
+    if scale.method in ("count", "points", "count_points"):
         total = 0
         for item in items:
             if item.kind != "choice" or item.id not in answers:
@@ -121,6 +121,8 @@ def _score_scale(q, scale, answers, scores) -> Score:
             option = item.option(answers[item.id])
             if scale.method == "points":
                 total += option.points or 0
+            elif scale.method == "count_points":
+                total += option.points in scale.with_points
             elif option.scale == scale.id:
                 total += 1
         return total
@@ -177,7 +179,7 @@ def classify(classification, scores: dict[str, Score]) -> str | None:
     return next(c.id for c in classification.classes if list(c.bands) == bands)
 
 
-def holds(cond: Condition, scores: dict[str, Score], profile: dict[str, str | None]) -> bool:
+def holds(cond: Condition, scores: dict[str, Score], profile: dict[str, object]) -> bool:
     """Tell whether a recommendation's condition holds for these scores and classes."""
     if cond.answered is not None and scores.get(cond.answered) is None:
         return False
@@ -189,6 +191,8 @@ def holds(cond: Condition, scores: dict[str, Score], profile: dict[str, str | No
             return False
         if cond.max is not None and value > cond.max:
             return False
+    if cond.rarely_used is not None and cond.rarely_used not in profile.get("rarely_used", ()):
+        return False
     if cond.class_ is not None and profile.get(cond.class_) not in cond.in_:
         return False
     if cond.all is not None and not all(holds(c, scores, profile) for c in cond.all):

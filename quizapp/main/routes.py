@@ -5,15 +5,19 @@ from __future__ import annotations
 from flask import abort, current_app, render_template
 
 from ..i18n import qt
-from ..library import get_library
+from ..library import get_library, minutes_for
 from . import bp
 
 
 @bp.get("/")
 def home():
     """List the questionnaires: who each is for and how long it takes."""
-    library = get_library()
-    return render_template("main/home.html", questionnaires=list(library.questionnaires.values()))
+    questionnaires = list(get_library().questionnaires.values())
+    return render_template(
+        "main/home.html",
+        questionnaires=questionnaires,
+        minutes={q.id: minutes_for(q) for q in questionnaires},
+    )
 
 
 @bp.get("/about")

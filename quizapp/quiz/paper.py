@@ -10,10 +10,9 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
 
 from ..engine import Problem, check_answers, score_range
-from ..i18n import current_lang
+from ..i18n import band_range, current_lang, qt, reader_of
 from ..library import get_questionnaire_or_404
 from ..messages import problem_message
-from ..results.charts import band_label
 from ..results.store import create_response
 from . import bp
 from .context import PERSPECTIVES, PHASES, perspective_texts
@@ -46,11 +45,12 @@ def paper(qid: str):
         q=q,
         perspective=perspective,
         texts=perspective_texts(q, perspective),
+        reader=reader_of(q.audience, perspective),
         key_columns=key_columns,
         score_range=score_range,
         kendall=kendall_constants,
-        band_range=band_label,
-        title=perspective_texts(q, perspective)["title"],
+        band_range=band_range,
+        title=qt(q.id, perspective_texts(q, perspective)["title"]),
     )
 
 
@@ -104,8 +104,9 @@ def enter(qid: str):
             errors=errors,
             perspective=perspective,
             texts=perspective_texts(q, perspective),
+            reader=reader_of(q.audience, perspective),
             phases=PHASES,
-            title=perspective_texts(q, perspective)["title"],
+            title=qt(q.id, perspective_texts(q, perspective)["title"]),
         ),
         422 if errors else status,
     )

@@ -8,8 +8,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 
 from ..engine import check_answers
-from ..i18n import current_lang
-from ..library import get_questionnaire_or_404
+from ..i18n import current_lang, reader_of
+from ..library import get_questionnaire_or_404, minutes_for
 from ..messages import problem_message
 from ..results.store import create_response, find_invitation
 from . import bp
@@ -65,6 +65,8 @@ def start(qid: str):
         draft=_draft(qid),
         context=context,
         texts=perspective_texts(q, context["perspective"]),
+        reader=reader_of(q.audience, context["perspective"]),
+        minutes=minutes_for(q, context["perspective"]),
     )
 
 
@@ -125,6 +127,7 @@ def page(qid: str, number: int):
             answered=sum(1 for i in current.part.items if i.id in answers),
             context=get_context(qid),
             texts=perspective_texts(q, get_context(qid)["perspective"]),
+            reader=reader_of(q.audience, get_context(qid)["perspective"]),
             phases=PHASES,
         ),
         status,

@@ -9,23 +9,10 @@ from __future__ import annotations
 from ..charts import spec
 from ..engine import score_range
 from ..engine.leadership import best_fit, readiness_matrix, style_ids
-from ..i18n import qt, text
+from ..i18n import band_range, qt, text
 from .present import ShownResult
 
 _ = text
-
-
-def band_label(band) -> str:
-    """Write a band's range for people: "≤ −5", "−4 – 4" or "≥ 5" (minus signs, not hyphens)."""
-
-    def n(value: float) -> str:
-        return f"{value:g}".replace("-", "−")
-
-    if band.min is None:
-        return f"≤ {n(band.max)}"
-    if band.max is None:
-        return f"≥ {n(band.min)}"
-    return f"{n(band.min)} – {n(band.max)}"
 
 
 def _share(bands, limits, value: float) -> tuple[int, float]:
@@ -69,8 +56,8 @@ def learning_style_charts(shown: ShownResult) -> dict:
         ),
         x_title=_("Doing minus watching (AE-RO)"),
         y_title=_("Thinking minus feeling (AC-CE)"),
-        x_ticks=tuple(band_label(b) for b in cols),
-        y_ticks=tuple(band_label(b) for b in y_axis.bands),
+        x_ticks=tuple(band_range(b) for b in cols),
+        y_ticks=tuple(band_range(b) for b in y_axis.bands),
         cells=tuple(tuple(names[(yb.id, xb.id)] for xb in cols) for yb in y_axis.bands),
         row=row,
         col=col,
@@ -82,21 +69,23 @@ def learning_style_charts(shown: ShownResult) -> dict:
 
 
 def leadership_charts(shown: ShownResult) -> dict:
-    """The style range, adaptability with its bands, and the readiness-by-style matrix."""
+    """How many choices fit best, the style range, and the choices per development level."""
     q, scores = shown.q, shown.result.scores
     styles = style_ids(q)
     names = [qt(q.id, q.scale(s).name) for s in styles]
-    band = q.classification("adaptability-band")
-    lo, hi = score_range(q, "adaptability")
-    value = scores["adaptability"]
+    band = q.classification("best-fit-band")
+    lo, hi = (int(v) for v in score_range(q, "best-fit"))
+    value = scores["best-fit"]
     matrix = readiness_matrix(q, shown.response.answers)
     fits = best_fit(q)
     per_tag = max(sum(1 for i in q.items if t.id in i.tags) for t in q.tags)
-    bounds = [
-        (b, b.min if b.min is not None else lo, b.max if b.max is not None else hi)
+    short = {c.bands[0]: qt(q.id, c.short or c.name) for c in band.classes}
+    bands = tuple(
+        spec.Band(
+            lo if b.min is None else int(b.min), hi if b.max is None else int(b.max), short[b.id]
+        )
         for b in band.axes[0].bands
-    ]
-    band_names = {c.bands[0]: qt(q.id, c.short or c.name) for c in band.classes}
+    )
     return {
         "range": spec.Bars(
             title=_("How often you chose each style"),
@@ -107,31 +96,36 @@ def leadership_charts(shown: ShownResult) -> dict:
             values=tuple(scores[s] for s in styles),
             scale_max=len(q.items),
         ),
-        "adaptability": spec.BandScale(
-            title=_("How well your choices fit the trainee"),
+        "fit": spec.BandScale(
+            title=_("How many of your choices fit best"),
             description=_(
-                "Your adaptability score on its scale; the table below gives the numbers."
+                "Your number of best-fit choices on the scale from %(low)d to %(high)d;"
+                " the table below gives the numbers per development level.",
+                low=lo,
+                high=hi,
             ),
-            low=int(lo),
-            high=int(hi),
-            tick_step=6,
-            bands=tuple(spec.Band(int(a), int(b), band_names[x.id]) for x, a, b in bounds),
+            low=lo,
+            high=hi,
+            tick_step=3 if hi > 8 else 1,
+            bands=bands,
             value=value,
-            marker_label=_("Your score: %(value)s", value=f"{value:+d}".replace("-", "−")),
+            marker_label=_("You: %(num)d of %(total)d", num=value, total=hi),
         ),
         "matrix": spec.Matrix(
-            title=_("What you chose for each kind of trainee"),
+            title=_("What you chose for each development level"),
             description=_(
-                "Times you chose each style, per kind of trainee."
-                " The style that fits best is marked."
+                "Times you chose each style, per development level."
+                " The style that the model advises is marked."
             ),
-            corner=_("Kind of trainee"),
-            row_labels=tuple(qt(q.id, t.name) for t in q.tags),
+            corner=_("Development level"),
+            row_labels=tuple(
+                _("%(name)s (%(id)s)", name=qt(q.id, t.name), id=t.id) for t in q.tags
+            ),
             row_notes=tuple(qt(q.id, t.description) for t in q.tags),
             col_labels=tuple(names),
             counts=tuple(tuple(matrix[t.id][s] for s in styles) for t in q.tags),
             marked=tuple(styles.index(fits[t.id]) if t.id in fits else None for t in q.tags),
-            marked_label=_("fits best"),
+            marked_label=_("advised"),
             count_max=per_tag,
         ),
     }

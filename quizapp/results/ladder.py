@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from flask import abort, redirect, render_template, url_for
-from flask_babel import format_date, format_decimal
-from flask_babel import gettext as _
+from flask_babel import format_date
 from flask_wtf import FlaskForm
 
-from ..i18n import qt
+from ..engine import compare_ratings
+from ..i18n import ntext as ngettext
+from ..i18n import ptext, qt
+from ..i18n import text as _
 from ..quiz.context import set_context
 from . import bp
 from .charts import ladder_chart
@@ -20,9 +22,6 @@ from .store import (
     invitations_of,
     series_of,
 )
-
-# Two ratings this many stages apart or more are a topic for the assessment interview.
-DIFFER_BY = 2
 
 
 def rating_label(response) -> str:
@@ -52,7 +51,6 @@ def ladder_helpers() -> dict:
         "rating_label": rating_label,
         "no_rating_text": no_rating_text,
         "advice_data": advice_data,
-        "format_decimal": format_decimal,
     }
 
 
@@ -70,12 +68,14 @@ def ladder_page_data(shown) -> dict:
     }
     over_time = len(series) > 1
     shown_ratings = series if over_time else [shown]
-    if over_time:
-        title = _("Your ratings over time")
+    if over_time and mentor_view:
+        title = ptext("mentor", "Your ratings of the trainee over time")
+    elif over_time:
+        title = ptext("trainee", "Your ratings over time")
     elif mentor_view:
-        title = _("Where your trainee stands")
+        title = ptext("mentor", "Where your trainee stands")
     else:
-        title = _("Where you stand")
+        title = ptext("trainee", "Where you stand")
     labels = [rating_label(s.response) if over_time else _("This rating") for s in shown_ratings]
 
     def note(k, item):
@@ -158,14 +158,19 @@ def compare(token: str):
     own, mentor = sorted(pair, key=lambda s: s.response.perspective != "self")
     compare_url = url_for(".compare", token=token, _external=True)
     q = own.q
-    rows = comparison_rows(q, own.result.scores, mentor.result.scores)
+    rows = compare_ratings(q, own.response.answers, mentor.response.answers)
     raters = [(own, _("Trainee"), False), (mentor, _("Mentor"), True)]
 
     def note(k, item):
         rated, name, mentor_view = raters[k]
         return f"{name}: {no_rating_text(q, rated.response.answers.get(item.id), mentor_view)}"
 
-    flags = {"differ": _("Two steps or more apart"), "not_observed": _("Not seen yet")}
+    differ_by = q.comparison.differ_by
+    flags = {
+        "differ": ngettext("%(num)d step or more apart", "%(num)d steps or more apart", differ_by),
+        "not_observed": _("Not seen yet"),
+        "not_applicable": _("Part of this internship or not?"),
+    }
     chart = ladder_chart(
         q,
         [(name, rated.result.scores) for rated, name, _mentor in raters],
@@ -184,26 +189,7 @@ def compare(token: str):
         mentor=mentor,
         rows=rows,
         chart=chart,
-        title=qt(q.id, q.title),
+        title=qt(q.id, q.comparison.title),
         compare_url=compare_url,
         qr=qr_svg(compare_url),
     )
-
-
-def comparison_rows(q, own: dict, mentor: dict) -> list[dict]:
-    """One row per competence: both stages and whether it is a topic to talk about."""
-    rows = []
-    for item in q.items:
-        a, b = own.get(item.id), mentor.get(item.id)
-        flag = None
-        if a is None or b is None:
-            flag = "not_observed"
-        elif abs(a - b) >= DIFFER_BY:
-            flag = "differ"
-        rows.append({"item": item, "self": a, "mentor": b, "flag": flag})
-    return rows
-
-
-def comparison_advice(q, flag: str):
-    """Return the advice for a kind of difference."""
-    return next((a for a in q.comparison_advice if a.when == flag), None)

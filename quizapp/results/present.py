@@ -61,10 +61,16 @@ def section_title(section_id: str) -> str:
 def recommendation_data(
     q: Questionnaire, rec: Recommendation | Advice | ComparisonAdvice, external: bool
 ) -> dict:
-    """Return one piece of handbook-linked advice as JSON-ready data in the current language."""
+    """Return one piece of advice as JSON-ready data in the current language.
+
+    `own` is true for our own advice, which names its handbook section only as related
+    reading; `source` names the literature it comes from, if not the handbook.
+    """
     return {
         "id": getattr(rec, "id", None),
         "section": rec.section,
+        "own": rec.own,
+        "source": qt(q.id, rec.source) or None,
         "title": qt(q.id, rec.title),
         "text": qt(q.id, rec.text),
         "section_title": section_title(rec.section),

@@ -8,8 +8,9 @@ from flask_wtf import FlaskForm
 
 from ..charts import plotly
 from ..config import CSP
+from ..engine import score_range
 from ..extensions import talisman
-from ..i18n import qt, select_second_language
+from ..i18n import qt, reader_of, select_second_language
 from ..quiz.context import perspective_texts
 from . import bp
 from .charts import charts_for
@@ -47,6 +48,8 @@ def show(token: str):
         if shown.q.kind == "competence-ladder" and shown.result
         else None,
         result_url=result_url,
+        reader=reader_of(shown.q.audience, response.perspective),
+        score_range=score_range,
         form=FlaskForm(),
         title=qt(shown.q.id, title_text),
         title_text=title_text,

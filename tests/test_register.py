@@ -1,0 +1,302 @@
+"""Every page speaks to its reader: Dutch "u" to mentors, "je" to trainees, nobody on shared pages.
+
+The pages are rendered through the app, as their readers get them, and all their text is read:
+visible text, hidden texts for screen readers and scripts (aria-label, data-* texts) and the
+chart labels. Quoted speech (the name of an answer option in quotes) is left out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from markupsafe import escape
+
+from quizapp.quiz.pages import paginate
+
+from .helpers import best_fit_answers, leadership_answers, learning_answers
+from .test_ladder import link, rate_by_form
+
+INFORMAL = re.compile(r"\b(je|jij|jou|jouw|jullie)\b", re.IGNORECASE)
+FORMAL = re.compile(r"\b(u|uw)\b", re.IGNORECASE)
+QUOTED = re.compile(r"[\"“„‘][^\"”“„‘’]*[\"”’]")
+TEXT_ATTRIBUTES = {"aria-label", "title", "alt", "placeholder", "content", "data-done"}
+
+
+class PageText(HTMLParser):
+    """All the words of a page a person can see or hear, chart labels included."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+        self._json = False
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if value and (name in TEXT_ATTRIBUTES or name.startswith("data-rank-")):
+                self.parts.append(value)
+        self._json = tag == "script" and ("type", "application/json") in attrs
+
+    def handle_endtag(self, tag):
+        self._json = False
+
+    def handle_data(self, data):
+        if self._json:
+            self.parts.extend(_strings(json.loads(data)))
+        else:
+            self.parts.append(data)
+
+
+def _strings(node) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in _strings(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in _strings(v)]
+    return []
+
+
+def words(html: str) -> str:
+    """The page's text without quoted speech."""
+    parser = PageText()
+    parser.feed(html)
+    return QUOTED.sub(" ", " ".join(" ".join(parser.parts).split()))
+
+
+def offending(pattern, html: str) -> list[str]:
+    """Each match of a register pattern, with some words around it."""
+    text = words(html)
+    return [text[max(0, m.start() - 40) : m.end() + 40] for m in pattern.finditer(text)]
+
+
+def get(client, path: str, lang: str = "nl") -> str:
+    response = client.get(path + ("&" if "?" in path else "?") + f"lang={lang}")
+    assert response.status_code in (200, 410), path
+    return response.get_data(as_text=True)
+
+
+def form_pages(client, qid: str, q, lang: str = "nl") -> list[str]:
+    """Every page of a form as first shown, and the first page sent empty (with errors)."""
+    pages = [get(client, f"/q/{qid}/{p.number}", lang) for p in paginate(q)]
+    empty = client.post(f"/q/{qid}/1?lang={lang}", data={"action": "next"})
+    assert empty.status_code == 422
+    return [*pages, empty.get_data(as_text=True)]
+
+
+LADDER_IDS = 14
+
+
+def rate_and_invite(client, token: str, pages: list[str], lang: str) -> str:
+    """Keep a result page before and after making its invitation; return the invitation path."""
+    pages.append(get(client, f"/r/{token}", lang))
+    client.post(f"/r/{token}/invite")
+    pages.append(get(client, f"/r/{token}", lang))
+    return link(pages[-1], r"http://localhost/r/invite/[\w-]+").removeprefix("http://localhost")
+
+
+def ladder_journeys(app, q, lang: str = "nl"):
+    """Both raters' ladder pages: a trainee who invites the mentor, a mentor who invites the
+    trainee, the invitation pages, both results before and after, the comparison, rating again.
+    Returns (trainee pages, mentor pages, comparison pages)."""
+    trainee_pages, mentor_pages = [], []
+    # The trainee rates first and invites the mentor.
+    trainee, mentor = app.test_client(), app.test_client()
+    trainee_pages += [
+        get(trainee, "/q/competence-ladder", lang),
+        get(trainee, "/q/competence-ladder/paper", lang),
+    ]
+    trainee_pages += [get(trainee, "/q/competence-ladder/enter", lang)]
+    trainee_pages += form_pages(trainee, "competence-ladder", q, lang)
+    own = rate_by_form(trainee, q, [1, 2, 3, 4, None, 2, 3, 3, 4, 1, 2, 3, 4, 2], phase="start")
+    invite = rate_and_invite(trainee, own, trainee_pages, lang)
+    mentor.get(invite)
+    mentor_pages += [get(mentor, "/q/competence-ladder", lang)]
+    mentor_pages += form_pages(mentor, "competence-ladder", q, lang)
+    answers = dict.fromkeys(i.id for i in q.items)
+    answers.update(knowledge=3, practical="not-applicable", research="not-observed")
+    theirs = rate_by_form(mentor, q, [answers[i.id] or 2 for i in q.items])
+    mentor_result = get(mentor, f"/r/{theirs}", lang)
+    mentor_pages.append(mentor_result)
+    compare = link(mentor_result, r"/r/compare/[\w-]+")
+    trainee_pages.append(get(trainee, f"/r/{own}", lang))
+    mentor_pages.append(get(mentor, invite, lang))  # the used invitation
+    comparison = [get(trainee, compare, lang)]
+    # The mentor rates first, with the paper form and the typing-in page, and invites the trainee.
+    mentor, trainee = app.test_client(), app.test_client()
+    mentor_pages += [
+        get(mentor, "/q/competence-ladder?as=mentor", lang),
+        get(mentor, "/q/competence-ladder/paper?as=mentor", lang),
+        get(mentor, "/q/competence-ladder/enter?as=mentor", lang),
+    ]
+    first = rate_by_form(mentor, q, [3] * LADDER_IDS, phase="middle")
+    invite = rate_and_invite(mentor, first, mentor_pages, lang)
+    trainee.get(invite)
+    trainee_pages.append(get(trainee, "/q/competence-ladder", lang))
+    own = rate_by_form(trainee, q, [1] * LADDER_IDS)
+    trainee_pages.append(get(trainee, f"/r/{own}", lang))
+    mentor_pages.append(get(mentor, f"/r/{first}", lang))
+    comparison.append(get(trainee, link(get(trainee, f"/r/{own}", lang), r"/r/compare/[\w-]+")))
+    # The mentor rates again: the start page of a series and the result with two ratings.
+    mentor.post(f"/r/{first}/again")
+    mentor_pages.append(get(mentor, "/q/competence-ladder", lang))
+    second = rate_by_form(mentor, q, [4] * LADDER_IDS, phase="end")
+    mentor_pages.append(get(mentor, f"/r/{second}", lang))
+    return trainee_pages, mentor_pages, comparison
+
+
+@pytest.fixture
+def pages(app, library):
+    """Every page a trainee reads and every page a mentor reads, in Dutch."""
+    learning = library.questionnaires["learning-styles"]
+    leadership = library.questionnaires["leadership-styles"]
+    ladder = library.questionnaires["competence-ladder"]
+    client = app.test_client()
+    trainee = [
+        get(client, "/q/learning-styles"),
+        get(client, "/q/learning-styles/paper"),
+        get(client, "/q/learning-styles/enter"),
+        *form_pages(client, "learning-styles", learning),
+    ]
+    for orders, contexts in [
+        (["RO", "CE", "AE", "AC"], ["CE", "RO", "AC", "AE"]),
+        (["AE", "AC", "CE", "RO"], None),
+        ([["AC", "CE", "RO", "AE"]] * 6 + [["CE", "AC", "AE", "RO"]] * 6, None),
+    ]:
+        token = client.post(
+            "/api/v1/questionnaires/learning-styles/responses",
+            json={"answers": learning_answers(learning, orders, contexts)},
+        ).get_json()["token"]
+        trainee += [get(client, f"/r/{token}"), get(client, f"/r/{token}?lang2=en")]
+    mentor = [
+        get(client, "/q/leadership-styles"),
+        get(client, "/q/leadership-styles/paper"),
+        get(client, "/q/leadership-styles/enter"),
+        *form_pages(client, "leadership-styles", leadership),
+    ]
+    for answers in (best_fit_answers(leadership), leadership_answers(leadership, "S1")):
+        token = client.post(
+            "/api/v1/questionnaires/leadership-styles/responses", json={"answers": answers}
+        ).get_json()["token"]
+        mentor.append(get(client, f"/r/{token}"))
+    ladder_trainee, ladder_mentor, comparison = ladder_journeys(app, ladder)
+    return {
+        "trainee": trainee + ladder_trainee,
+        "mentor": mentor + ladder_mentor,
+        "both": comparison,
+    }
+
+
+def test_mentor_pages_say_u_never_je(pages):
+    assert len(pages["mentor"]) == 26
+    found = [hit for html in pages["mentor"] for hit in offending(INFORMAL, html)]
+    assert found == []
+
+
+def test_trainee_pages_say_je_never_u(pages):
+    assert len(pages["trainee"]) == 30
+    found = [hit for html in pages["trainee"] for hit in offending(FORMAL, html)]
+    assert found == []
+
+
+def test_the_comparison_addresses_nobody(pages):
+    """Trainee and mentor both read the comparison: neither "je" nor "u"."""
+    found = [
+        hit
+        for html in pages["both"]
+        for pattern in (INFORMAL, FORMAL)
+        for hit in offending(pattern, html)
+    ]
+    assert found == []
+
+
+def test_the_register_test_sees_hidden_texts_and_chart_labels(pages):
+    """The words include what a screen reader hears and what the charts print."""
+    leadership_result = next(p for p in pages["mentor"] if 'id="chart-fit"' in p)
+    text = words(leadership_result)
+    assert "U: " in text  # a chart label, inside the SVG
+    assert "Staafdiagram van hoe vaak u elke stijl koos" in text  # the SVG's description
+    page = next(p for p in pages["trainee"] if "data-rank-help" in p)
+    assert "het best bij je past" in words(page)
+    assert offending(FORMAL, "<p>Wat vindt u?</p>") == ["Wat vindt u?"]
+    assert offending(FORMAL, "<p>Kies „Uw stagiair” als antwoord.</p>") == []
+
+
+def questionnaire_names(app, library) -> list[str]:
+    """The Dutch titles and summaries of the questionnaires: each speaks to its own audience.
+
+    General pages list them as names of the questionnaires (a card "For trainees" invites
+    trainees in their words), so they are left out like quoted speech; the rest of a general
+    page addresses nobody.
+    """
+    from flask_babel import pgettext
+
+    names = []
+    with app.test_request_context("/?lang=nl"):
+        for q in library.questionnaires.values():
+            texts = [q.title, q.summary, *((q.mentor.title, q.mentor.summary) if q.mentor else ())]
+            names += [pgettext(q.id, t) for t in texts]
+    return names
+
+
+def general_page_words(html: str, names: list[str]) -> str:
+    text = words(html)
+    for name in names:
+        text = text.replace(" ".join(str(escape(name)).split()), " ")
+        text = text.replace(" ".join(name.split()), " ")
+    return text
+
+
+@pytest.mark.parametrize("path", ["/", "/about", "/privacy", "/handbook", "/nope"])
+def test_general_pages_address_nobody(app, client, library, path):
+    text = general_page_words(
+        client.get(path + "?lang=nl").get_data(as_text=True), questionnaire_names(app, library)
+    )
+    assert [m.group(0) for m in INFORMAL.finditer(text)] == []
+    assert [m.group(0) for m in FORMAL.finditer(text)] == []
+
+
+def test_handbook_summaries_address_nobody(app, client, library):
+    names = questionnaire_names(app, library)
+    for section in library.handbook.sections:
+        text = general_page_words(get(client, f"/handbook/{section.id}"), names)
+        assert [m.group(0) for m in INFORMAL.finditer(text)] == [], section.id
+        assert [m.group(0) for m in FORMAL.finditer(text)] == [], section.id
+
+
+def test_in_english_no_mentor_page_says_your_mentor(app, library):
+    """A mentor's pages never point to "your mentor"; a trainee's never to "your trainee"."""
+    ladder = library.questionnaires["competence-ladder"]
+    trainee_pages, mentor_pages, _ = ladder_journeys(app, ladder, "en")
+    client = app.test_client()
+    leadership = library.questionnaires["leadership-styles"]
+    token = client.post(
+        "/api/v1/questionnaires/leadership-styles/responses",
+        json={"answers": best_fit_answers(leadership)},
+    ).get_json()["token"]
+    mentor_pages += [get(client, "/q/leadership-styles", "en"), get(client, f"/r/{token}", "en")]
+    for html in mentor_pages:
+        assert '<html lang="en">' in html
+        assert "your mentor" not in words(html).lower()
+    for html in trainee_pages:
+        assert "your trainee" not in words(html).lower()
+
+
+def test_a_mentor_who_rated_by_invitation_sees_the_comparison_is_ready(app, library):
+    q = library.questionnaires["competence-ladder"]
+    trainee, mentor = app.test_client(), app.test_client()
+    own = rate_by_form(trainee, q, [2] * LADDER_IDS)
+    trainee.post(f"/r/{own}/invite")
+    invite = link(get(trainee, f"/r/{own}", "en"), r"http://localhost/r/invite/[\w-]+")
+    mentor.get(invite.removeprefix("http://localhost"))
+    theirs = rate_by_form(mentor, q, [3] * LADDER_IDS)
+    html = get(mentor, f"/r/{theirs}", "en")
+    assert "The comparison is ready" in html
+    assert "The trainee rated themselves first." in html
+    assert "Ask your trainee to rate themselves" not in html
+    assert "Make an invitation link" not in html
+    dutch = get(mentor, f"/r/{theirs}")
+    assert "De vergelijking is klaar" in dutch
+    assert "De stagiair heeft zichzelf eerst beoordeeld." in dutch
