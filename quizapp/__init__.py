@@ -24,7 +24,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         # A misspelt template variable fails loudly in development and tests.
         app.jinja_env.undefined = StrictUndefined
 
-    from . import cli, errors, i18n, library
+    from . import cli, database, errors, i18n, library  # noqa: F401 (database: SQLite set-up)
     from .extensions import babel, csrf, db, migrate, talisman
 
     db.init_app(app)
