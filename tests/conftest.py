@@ -38,6 +38,8 @@ def app(tmp_path):
             "SQLALCHEMY_DATABASE_URI": POSTGRES_URL or f"sqlite:///{tmp_path / 'test.sqlite'}",
             "SERVER_NAME": "localhost",
             "WTF_CSRF_ENABLED": False,
+            # Rate limits have their own tests (tests/test_limits.py).
+            "RATELIMIT_ENABLED": False,
         }
     )
     with app.app_context():
@@ -68,7 +70,12 @@ def live(tmp_path_factory):
     assert (VENDOR / "plotly-basic.min.js").exists(), "plotly.js is missing: run `make assets`"
     path = tmp_path_factory.mktemp("live") / "live.sqlite"
     app = create_app(
-        {"TESTING": True, "SECRET_KEY": "browser", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"}
+        {
+            "TESTING": True,
+            "SECRET_KEY": "browser",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
+            "RATELIMIT_ENABLED": False,
+        }
     )
     with app.app_context():
         db.create_all()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from flask import url_for
-
 from ..engine import Questionnaire, score_range
 from ..engine.schema import Condition
 from ..i18n import qt
+from ..urls import external_url
 
 
 def summary_data(q: Questionnaire) -> dict:
@@ -19,8 +18,8 @@ def summary_data(q: Questionnaire) -> dict:
         "minutes": q.minutes,
         "title": qt(q.id, q.title),
         "summary": qt(q.id, q.summary),
-        "url": url_for("api.questionnaire", qid=q.id, _external=True),
-        "form_url": url_for("quiz.start", qid=q.id, _external=True),
+        "url": external_url("api.questionnaire", qid=q.id),
+        "form_url": external_url("quiz.start", qid=q.id),
     }
 
 

@@ -12,6 +12,7 @@ from ..messages import problem_message
 from ..quiz.context import PERSPECTIVES, PHASES
 from ..results.present import api_data, shown_result
 from ..results.store import create_response, delete_response, find_response
+from ..urls import base_url, external_url
 from . import bp
 from .definitions import definition_data, summary_data
 from .openapi import openapi_document
@@ -77,7 +78,7 @@ def create(qid: str):
             return problems_response(problems, 422)
         response = create_response(q, body["answers"], lang, perspective=perspective, phase=phase)
         data = api_data(shown_result(response))
-    result_url = url_for("results.show", token=response.token, _external=True)
+    result_url = external_url("results.show", token=response.token)
     location = url_for(".result", token=response.token)
     return (
         jsonify(token=response.token, result_url=result_url, result=data),
@@ -111,4 +112,4 @@ def delete(token: str):
 @bp.get("/openapi.json")
 def openapi():
     """Return the OpenAPI 3 description of this API."""
-    return jsonify(openapi_document(url_for("main.home", _external=True).rstrip("/")))
+    return jsonify(openapi_document(base_url()))

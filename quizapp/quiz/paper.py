@@ -12,8 +12,10 @@ from flask_wtf import FlaskForm
 
 from ..charts import band_label
 from ..engine import Problem, check_answers, score_range
+from ..errors import Refused, refusals
 from ..i18n import current_lang
 from ..library import get_questionnaire_or_404
+from ..limits import RESULTS
 from ..messages import problem_message
 from ..models import new_token
 from ..results.store import create_response, find_submitted, submission_hash
@@ -66,7 +68,7 @@ def enter(qid: str):
     form = FlaskForm()
     values: dict[str, str] = {}
     errors: dict[str, str] = {}
-    status = 200
+    status, headers = 200, {}
     # The form carries its own submission key: sending it twice stores one result.
     submission = request.form.get("submission", "")
     if not SUBMISSION_KEY.fullmatch(submission):
@@ -102,15 +104,21 @@ def enter(qid: str):
                         problem = Problem(item_id, "missing_in_optional_part")
                     errors[item_id] = problem_message(problem)
         if not errors and not check_answers(q, answers):
-            response = create_response(
-                q,
-                answers,
-                current_lang(),
-                perspective=perspective if q.mentor else None,
-                phase=phase,
-                submission_key=key_hash,
-            )
-            return redirect(url_for("results.show", token=response.token))
+            try:
+                with refusals(), RESULTS:
+                    response = create_response(
+                        q,
+                        answers,
+                        current_lang(),
+                        perspective=perspective if q.mentor else None,
+                        phase=phase,
+                        submission_key=key_hash,
+                    )
+                return redirect(url_for("results.show", token=response.token))
+            except Refused as refused:
+                # Shown again with everything typed in, to send later.
+                flash(refused.message, "error")
+                status, headers = refused.status, refused.headers
     return (
         render_template(
             "quiz/enter.html",
@@ -125,4 +133,5 @@ def enter(qid: str):
             title=perspective_texts(q, perspective)["title"],
         ),
         422 if errors else status,
+        headers,
     )

@@ -8,8 +8,10 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 
 from ..engine import check_answers
+from ..errors import Refused, refusals
 from ..i18n import current_lang
 from ..library import get_questionnaire_or_404
+from ..limits import RESULTS
 from ..messages import problem_message
 from ..models import new_token
 from ..results.store import (
@@ -149,7 +151,7 @@ def page(qid: str, number: int):
     submission = _submission_key(qid, posted_key)
     values = form_values(current.items, answers)
     errors: dict[str, str] = {}
-    status = 200
+    status, headers = 200, {}
     action = request.form.get("action", "next")
     if request.method == "POST" and (
         action not in ACTIONS or request.form.get("phase", PHASES[0]) not in PHASES
@@ -178,14 +180,18 @@ def page(qid: str, number: int):
         _save_draft(qid, answers)
         if action == "back" and not errors:
             return redirect(url_for(".page", qid=qid, number=max(1, number - 1)))
-        if action == "skip":
-            return _finish(q, pages, answers, skip_part=current.part.id)
-        if not errors:
-            if action == "finish":
-                return _finish(q, pages, answers)
-            if number < len(pages):
+        try:
+            if action == "skip":
+                return _finish(q, pages, answers, skip_part=current.part.id)
+            if not errors:
+                if action == "finish" or number == len(pages):
+                    return _finish(q, pages, answers)
                 return redirect(url_for(".page", qid=qid, number=number + 1))
-            return _finish(q, pages, answers)
+        except Refused as refused:
+            # Too many results from this address, or the database is down: the answers are
+            # in the draft and on the page; send again later.
+            flash(refused.message, "error")
+            status, headers = refused.status, refused.headers
     status = 422 if errors else status
     return (
         render_template(
@@ -203,6 +209,7 @@ def page(qid: str, number: int):
             phases=PHASES,
         ),
         status,
+        headers,
     )
 
 
@@ -231,16 +238,17 @@ def _finish(q, pages, answers: dict, skip_part: str | None = None):
         if invitation is None or invitation.answer_id is not None:
             return redirect(url_for(".invitation_used", qid=q.id))
     try:
-        response = create_response(
-            q,
-            answers,
-            current_lang(),
-            perspective=context["perspective"] if q.mentor else None,
-            phase=context.get("phase"),
-            series_from=context.get("series_from"),
-            invitation=invitation,
-            submission_key=submission_hash("form", key),
-        )
+        with refusals(), RESULTS:
+            response = create_response(
+                q,
+                answers,
+                current_lang(),
+                perspective=context["perspective"] if q.mentor else None,
+                phase=context.get("phase"),
+                series_from=context.get("series_from"),
+                invitation=invitation,
+                submission_key=submission_hash("form", key),
+            )
     except InvitationUsed:
         return redirect(url_for(".invitation_used", qid=q.id))
     _drop_draft(q.id, key)

@@ -8,7 +8,9 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
 from ..i18n import qt
+from ..limits import INVITATIONS
 from ..quiz.context import set_context
+from ..urls import external_url
 from . import bp
 from .figures import ladder_figure
 from .present import recommendation_data, shown_result
@@ -97,7 +99,8 @@ def invite(token: str):
     """Make the private link that lets the other rater rate the same trainee once."""
     response = _posted_ladder_result(token).response
     other = "mentor" if response.perspective == "self" else "self"
-    create_invitation(response, other)
+    with INVITATIONS:
+        create_invitation(response, other)
     return redirect(url_for(".show", token=token, _anchor="invite"))
 
 
@@ -138,7 +141,7 @@ def compare(token: str):
     if any(s is None or s.result is None for s in pair):
         abort(404)
     own, mentor = sorted(pair, key=lambda s: s.response.perspective != "self")
-    compare_url = url_for(".compare", token=token, _external=True)
+    compare_url = external_url(".compare", token=token)
     q = own.q
     rows = comparison_rows(q, own.result.scores, mentor.result.scores)
     figure = ladder_figure(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from flask import abort, render_template, request, url_for
+from flask import abort, render_template
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
 from ..i18n import current_lang, qt, second_lang, select_second_language
+from ..limits import DELETIONS
 from ..quiz.context import perspective_texts
+from ..urls import external_url
 from . import bp
 from .figures import figures_for
 from .ladder import ladder_page_data
@@ -24,7 +26,7 @@ def show(token: str):
     if shown is None:
         abort(404)
     select_second_language()
-    result_url = url_for(".show", token=token, _external=True)
+    result_url = external_url(".show", token=token)
     texts = perspective_texts(shown.q, response.perspective or "self")
     title_text = texts["title"]
     recs = []
@@ -49,7 +51,6 @@ def show(token: str):
         form=FlaskForm(),
         title=qt(shown.q.id, title_text),
         title_text=title_text,
-        print_name=request.args.get("name", "")[:60].strip(),
         qr=qr_svg(result_url),
     )
 
@@ -60,7 +61,8 @@ def delete(token: str):
     response = get_response_or_404(token)
     form = FlaskForm()
     if form.validate_on_submit():
-        delete_response(response)
+        with DELETIONS:
+            delete_response(response)
         return render_template("results/deleted.html")
     if form.errors:
         abort(400)
