@@ -9,7 +9,12 @@ from flask import Flask, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_limiter.errors import RateLimitExceeded
-from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
+from werkzeug.exceptions import (
+    HTTPException,
+    InternalServerError,
+    SecurityError,
+    ServiceUnavailable,
+)
 
 from .database import is_unavailable
 from .extensions import db
@@ -108,6 +113,13 @@ def handle_http_error(error: HTTPException):
     Headers the error carries (Allow on 405, Retry-After) are kept.
     """
     code = error.code or 500
+    if isinstance(error, SecurityError):
+        # A Host that is not in TRUSTED_HOSTS: no page of ours (its links would use that host).
+        return (
+            "Bad Request: this host name is not served here.\n",
+            400,
+            {"Content-Type": "text/plain"},
+        )
     headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
     wait = None
     if isinstance(error, RateLimitExceeded):

@@ -70,6 +70,15 @@ def problem_message(problem: Problem) -> str:
         return _(
             "There is no step %(stage)s. Give a step from 1 to 4, or null.", stage=detail["stage"]
         )
+    if code == "unsupported_media_type":
+        return _("Send the request body as JSON, with the header Content-Type: application/json.")
+    if code == "bad_idempotency_key":
+        return _("Idempotency-Key must be 16 to 64 letters, digits, - or _ (a UUID fits).")
+    if code == "idempotency_key_reused":
+        return _(
+            "This Idempotency-Key was used for other answers. Make a new key for each set of"
+            " answers."
+        )
     if code == "too_large":
         return _("The request is too large.")
     return _("This answer cannot be used.")
