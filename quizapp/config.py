@@ -39,6 +39,8 @@ def defaults(instance_path: str) -> dict:
         "SQLALCHEMY_DATABASE_URI": env(
             "DATABASE_URL", f"sqlite:///{Path(instance_path) / 'quizapp.sqlite'}"
         ),
+        # A connection that died (database restarted) is noticed and replaced before use.
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "QUESTIONNAIRE_DIR": env("QUESTIONNAIRE_DIR", str(PROJECT_ROOT / "questionnaires")),
         "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "translations"),
         "LANGUAGES": ("en", "nl"),

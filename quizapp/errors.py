@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from contextlib import contextmanager, suppress
 
 from flask import Flask, current_app, render_template, request
@@ -34,7 +33,7 @@ def wait_text(seconds: int) -> str:
     """Say how long to wait, in minutes from one minute on."""
     if seconds < 60:
         return ngettext("%(num)d second", "%(num)d seconds", seconds)
-    return ngettext("%(num)d minute", "%(num)d minutes", math.ceil(seconds / 60))
+    return ngettext("%(num)d minute", "%(num)d minutes", max(1, round(seconds / 60)))
 
 
 def _message(code: int, wait: int | None = None) -> str:

@@ -12,7 +12,6 @@ statement is its own place in the code, as the extension requires.
 
 from __future__ import annotations
 
-import math
 import time
 
 from flask import Flask, current_app
@@ -38,7 +37,8 @@ def retry_after() -> int:
     current = limiter.current_limit
     if current is None:
         return 60
-    return max(1, math.ceil(current.reset_at - time.time()))
+    # As Flask-Limiter computes its Retry-After header, so that page and header agree.
+    return max(1, int(current.reset_at - time.time()))
 
 
 def init_app(app: Flask) -> None:
