@@ -7,6 +7,7 @@ servers, and a test may stop one without disturbing anything else.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -47,8 +48,10 @@ class RedisServer:
 
     def __enter__(self):
         self.process = subprocess.Popen(
-            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
-            + ["--appendonly", "no", "--protected-mode", "yes", "--loglevel", "warning"],
+            [
+                *(self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""),
+                *("--appendonly", "no", "--protected-mode", "yes", "--loglevel", "warning"),
+            ],
             stdout=subprocess.DEVNULL,
         )
         wait_for_port(self.port)
@@ -123,8 +126,6 @@ class PostgresServer:
             conn.execute(statement)
 
     def __exit__(self, *exc):
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):  # stopped by the test
             self.stop()
-        except subprocess.CalledProcessError:
-            pass  # already stopped by the test
         shutil.rmtree(self.dir, ignore_errors=True)

@@ -82,7 +82,7 @@ def test_api_results_are_limited_with_json_and_retry_after(redis_app, answers):
     assert 1 <= int(refused.headers["Retry-After"]) <= 60
     problem = refused.get_json()["problems"][0]
     assert problem["code"] == "too_many_requests"
-    assert problem["message"].startswith("Er kwamen veel resultaten, links of verwijderingen")
+    assert problem["message"].startswith("Er kwamen in korte tijd veel resultaten, links of")
     assert stored(redis_app) == 3
 
 
