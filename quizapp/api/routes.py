@@ -121,15 +121,17 @@ def create(qid: str):
         earlier = find_submitted(key_hash)
         if earlier is not None and not _same_request(earlier, q, body, lang):
             return problems_response([Problem(None, "idempotency_key_reused")], 422)
-        with RESULTS:
-            response = create_response(
-                q,
-                body.answers,
-                lang,
-                perspective=body.perspective if q.mentor else None,
-                phase=body.phase,
-                submission_key=key_hash,
-            )
+        response = earlier
+        if response is None:  # a replay stores nothing, so it does not count for the limit
+            with RESULTS:
+                response = create_response(
+                    q,
+                    body.answers,
+                    lang,
+                    perspective=body.perspective if q.mentor else None,
+                    phase=body.phase,
+                    submission_key=key_hash,
+                )
         data = api_data(shown_result(response))
     created = {
         "token": response.token,
