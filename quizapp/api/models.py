@@ -62,6 +62,14 @@ class Problem(Model):
     item: str | None = Field(description="The item (question) the problem is about, if any")
     code: str = Field(description="What is wrong, for programs, e.g. tied or unknown_language")
     message: str = Field(description="What is wrong, in words, in the request's language")
+    # Details some problems carry, for programs (the message says the same in words).
+    field: str | None = Field(default=None, description="unknown_field: the field")
+    lang: str | None = Field(default=None, description="unknown_language: the language")
+    option: str | None = Field(default=None, description="unknown_option, tied: the option")
+    part: str | None = Field(default=None, description="The part of the questionnaire")
+    place: int | None = Field(default=None, description="tied: the place given twice")
+    stage: int | None = Field(default=None, description="unknown_stage: the step given")
+    stages: list[int] | None = Field(default=None, description="The steps there are")
 
 
 class Problems(Model):

@@ -46,6 +46,7 @@ def _parameters() -> dict:
             "required": True,
             "description": "The questionnaire's id",
             "schema": {"type": "string", "enum": sorted(get_library().questionnaires)},
+            "example": EXAMPLE_QID,
         },
         "token": {
             "name": "token",
@@ -77,6 +78,15 @@ def _parameters() -> dict:
 
 def _ref(name: str) -> dict:
     return {"$ref": f"#/components/parameters/{name}"}
+
+
+EXAMPLE_QID = "learning-styles"
+
+
+def _example_body() -> dict:
+    """A complete set of answers to the example questionnaire: each ranking in option order."""
+    q = get_library().questionnaires[EXAMPLE_QID]
+    return {"answers": {i.id: [o.id for o in i.options] for i in q.items}, "lang": "en"}
 
 
 UNAVAILABLE = "The database cannot be reached; nothing was stored or changed"
@@ -118,7 +128,10 @@ def openapi_document(server: str) -> dict:
                     "operationId": "listQuestionnaires",
                     "summary": "List the questionnaires",
                     "parameters": [_ref("lang")],
-                    "responses": {"200": _json("QuestionnaireList", "The questionnaires")},
+                    "responses": {
+                        "200": _json("QuestionnaireList", "The questionnaires"),
+                        "422": _problems("Unknown language"),
+                    },
                 }
             },
             "/api/v1/questionnaires/{qid}": {
@@ -129,6 +142,7 @@ def openapi_document(server: str) -> dict:
                     "responses": {
                         "200": _json("Questionnaire", "The definition"),
                         "404": _problems("No questionnaire with this id"),
+                        "422": _problems("Unknown language"),
                     },
                 }
             },
@@ -174,6 +188,7 @@ def openapi_document(server: str) -> dict:
                     "responses": {
                         "200": _json("Result", "The result"),
                         "404": _problems("No result with this token (or it was deleted)"),
+                        "422": _problems("Unknown language"),
                     },
                 },
                 "delete": {

@@ -41,6 +41,16 @@ def _lang() -> str:
     return lang if lang in languages() else current_lang()
 
 
+@bp.before_request
+def _known_language():
+    """?lang= must name a shipped language: an unknown one is an error, not ignored."""
+    lang = request.args.get("lang")
+    if lang is not None and lang not in languages():
+        detail = {"lang": lang[:40]}
+        return problems_response([Problem(None, "unknown_language", detail)], 422)
+    return None
+
+
 @bp.get("/questionnaires")
 def questionnaires():
     """List the questionnaires."""
