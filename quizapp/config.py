@@ -61,7 +61,7 @@ def defaults(instance_path: str) -> dict:
         # Rate limits per client address (Flask-Limiter); counts kept in memory or Redis.
         "RATELIMIT_ENABLED": env("RATELIMIT_ENABLED", "1") == "1",
         "RATELIMIT_STORAGE_URI": env("RATELIMIT_STORAGE_URI", "memory://"),
-        "RATELIMIT_STRATEGY": "sliding-window-counter",
+        "RATELIMIT_STRATEGY": "moving-window",
         "RATELIMIT_KEY_PREFIX": "quizapp",
         "RATE_LIMIT_RESULTS": env("RATE_LIMIT_RESULTS", "30 per minute;1000 per day"),
         "RATE_LIMIT_INVITATIONS": env("RATE_LIMIT_INVITATIONS", "20 per minute;300 per day"),
