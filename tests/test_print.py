@@ -64,7 +64,9 @@ def test_learning_style_profile_prints_on_one_page(live, browser, library, tmp_p
     )
     assert pages == 1
     assert "Sam de Vries" in text
-    assert f"/r/{token}" in text.replace(" ", "")
+    # pdftotext joins a line that ends with "-" to the next one and drops the "-": a token
+    # that ends with "-" is printed whole but read back without it.
+    assert f"/r/{token.rstrip('-')}" in text.replace(" ", "")
     assert ("Your learning style" if lang == "en" else "Jouw leerstijl") in text
     # the charts are drawn in the PDF: the kite's labels with their scores and the grid's
     # band ranges are printed nowhere else (the score table is for the screen only)
