@@ -48,11 +48,17 @@ def test_double_click_on_the_last_page_stores_one_result(live, browser, javascri
     context.close()
 
 
-def test_double_click_on_invite_makes_one_link(live, browser):
-    page = browser.new_page()
+def my_result(page, live) -> str:
+    """Rate in the browser and open the result; return its address."""
     rate_until_last_page(page, live)
     page.get_by_role("button", name="See my result").click()
     page.wait_for_url("**/r/*")
+    return page.url
+
+
+def test_double_click_on_invite_makes_one_link(live, browser):
+    page = browser.new_page()
+    my_result(page, live)
     before = count(live, Invitation)
     page.get_by_role("button", name="Make an invitation link").dblclick()
     page.wait_for_selector("#invite-url")
@@ -62,10 +68,7 @@ def test_double_click_on_invite_makes_one_link(live, browser):
 
 def test_print_name_is_only_in_the_page(live, browser):
     page = browser.new_page()
-    rate_until_last_page(page, live)
-    page.get_by_role("button", name="See my result").click()
-    page.wait_for_url("**/r/*")
-    result = page.url
+    result = my_result(page, live)
     field = page.locator("#print-name")
     assert field.is_visible()
     assert field.get_attribute("name") is None

@@ -8,12 +8,11 @@ import time
 
 import pytest
 
-from quizapp import create_app
 from quizapp.extensions import db
 from quizapp.models import Invitation, Response
 from quizapp.quiz.pages import paginate
 
-from .conftest import POSTGRES_URL
+from .conftest import fresh_app
 from .helpers import learning_answers
 from .servers import RedisServer
 from .test_exactly_once import page_data
@@ -29,22 +28,13 @@ def redis_server():
 
 
 def limited_app(tmp_path, storage: str, **limits):
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "test",
-            "SQLALCHEMY_DATABASE_URI": POSTGRES_URL or f"sqlite:///{tmp_path / 'limits.sqlite'}",
-            "SERVER_NAME": "localhost",
-            "WTF_CSRF_ENABLED": False,
-            "RATELIMIT_ENABLED": True,
-            "RATELIMIT_STORAGE_URI": storage,
-            **limits,
-        }
+    return fresh_app(
+        tmp_path,
+        SERVER_NAME="localhost",
+        RATELIMIT_ENABLED=True,
+        RATELIMIT_STORAGE_URI=storage,
+        **limits,
     )
-    with app.app_context():
-        db.drop_all()
-        db.create_all()
-    return app
 
 
 @pytest.fixture

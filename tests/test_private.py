@@ -9,11 +9,10 @@ import json
 import pytest
 from openapi_spec_validator import validate
 
-from quizapp import create_app
 from quizapp.extensions import db
 from quizapp.models import Response
 
-from .conftest import POSTGRES_URL
+from .conftest import fresh_app
 from .helpers import learning_answers
 from .test_ladder import IDS, STAGES, link, rate_by_form
 
@@ -143,20 +142,7 @@ def test_healthz_checks_the_database(client):
 
 
 def make_app(tmp_path, **config):
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "test",
-            "SQLALCHEMY_DATABASE_URI": POSTGRES_URL or f"sqlite:///{tmp_path / 'hosts.sqlite'}",
-            "RATELIMIT_ENABLED": False,
-            "WTF_CSRF_ENABLED": False,
-            **config,
-        }
-    )
-    with app.app_context():
-        db.drop_all()
-        db.create_all()
-    return app
+    return fresh_app(tmp_path, **config)
 
 
 def test_untrusted_host_is_refused(tmp_path):

@@ -100,15 +100,20 @@ def postgres():
         yield server
 
 
-@pytest.mark.postgres
-def test_postgres_stopped_mid_test_then_back(postgres, library):
+def app_with_a_result(postgres, library):
+    """An app on the test's PostgreSQL server with one stored result: (app, answers, token)."""
     app = make_app(postgres.url)
     with app.app_context():
         db.create_all()
+    answers = learning_answers(library.questionnaires["learning-styles"], ["AE", "AC", "CE", "RO"])
+    token = app.test_client().post(URL, json={"answers": answers}).get_json()["token"]
+    return app, answers, token
+
+
+@pytest.mark.postgres
+def test_postgres_stopped_mid_test_then_back(postgres, library):
+    app, answers, token = app_with_a_result(postgres, library)
     client = app.test_client()
-    q = library.questionnaires["learning-styles"]
-    answers = learning_answers(q, ["AE", "AC", "CE", "RO"])
-    token = client.post(URL, json={"answers": answers}).get_json()["token"]
     assert client.get("/healthz").status_code == 200
 
     postgres.stop()
@@ -134,13 +139,8 @@ def test_postgres_stopped_mid_test_then_back(postgres, library):
 
 @pytest.mark.postgres
 def test_postgres_read_only(postgres, library):
-    app = make_app(postgres.url)
-    with app.app_context():
-        db.create_all()
+    app, answers, token = app_with_a_result(postgres, library)
     client = app.test_client()
-    q = library.questionnaires["learning-styles"]
-    answers = learning_answers(q, ["AE", "AC", "CE", "RO"])
-    token = client.post(URL, json={"answers": answers}).get_json()["token"]
     postgres.sql("ALTER DATABASE postgres SET default_transaction_read_only = on")
     with app.app_context():
         db.engine.dispose()  # new connections take the setting
