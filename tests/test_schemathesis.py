@@ -34,6 +34,7 @@ def test_schemathesis_finds_no_failure(app, tmp_path):
             capture_output=True,
             text=True,
             timeout=600,
+            cwd=tmp_path,  # its cache goes there, not into the checkout
         )
     summary = run.stdout[run.stdout.rfind("SUMMARY") :]
     assert run.returncode == 0, run.stdout[-6000:]
