@@ -6,6 +6,9 @@ FLASK := $(BIN)/flask --app wsgi
 VENDOR := quizapp/static/vendor
 PLOTLY := node_modules/plotly.js-basic-dist-min/plotly-basic.min.js
 MO := translations/nl/LC_MESSAGES/messages.mo
+# The suite's PostgreSQL database (tests/postgres.sh); two checkouts on one machine use two names.
+QUIZAPP_TEST_DB ?= quizapp_test
+export QUIZAPP_TEST_DB
 
 .PHONY: run test install install-test assets translations db system-deps lint check bench clean
 
@@ -16,8 +19,8 @@ test: install-test assets translations system-deps  ## Set up and run lint and t
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(FLASK) questionnaires check
-	$(BIN)/pytest -q
-	@echo "== the suite again on PostgreSQL (browser tests excluded) =="
+	$(BIN)/pytest -q -m "not postgres"
+	@echo "== the suite again on PostgreSQL (browser tests excluded; gunicorn, Redis, PostgreSQL down) =="
 	TEST_DATABASE_URL="$$(bash tests/postgres.sh)" $(BIN)/pytest -q -m "not browser"
 
 $(VENV)/.installed: pyproject.toml
@@ -58,13 +61,15 @@ translations: $(MO)  ## Compile the .po catalogues
 db: install  ## Create or upgrade the database
 	$(FLASK) db upgrade
 
-system-deps:  ## Debian packages the browser tests need (Chromium, poppler-utils)
-	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null; then \
-		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium poppler-utils fonts-liberation; \
+system-deps:  ## Debian packages the tests need (Chromium, poppler-utils, Redis; PostgreSQL: tests/postgres.sh)
+	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null || ! command -v redis-server >/dev/null; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium poppler-utils fonts-liberation redis-server; \
 	fi
 
-bench: install assets translations  ## Print timings of the main pages
+bench: install-test assets translations  ## Print timings: pages, purge of 100,000 results, results per second
 	$(BIN)/python bench/bench_pages.py
+	$(BIN)/python bench/bench_purge.py
+	$(BIN)/python bench/bench_limits.py
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) translations/*/LC_MESSAGES/*.mo

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from flask import Flask
 from jinja2 import StrictUndefined
+from werkzeug.middleware.proxy_fix import ProxyFix
 from whitenoise import WhiteNoise
 
 
@@ -24,7 +25,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         # A misspelt template variable fails loudly in development and tests.
         app.jinja_env.undefined = StrictUndefined
 
-    from . import cli, errors, i18n, library
+    from . import cli, database, errors, i18n, library, limits, privacy, urls  # noqa: F401
     from .charts import svg
     from .extensions import babel, compress, csrf, db, migrate, talisman
 
@@ -43,8 +44,12 @@ def create_app(test_config: dict | None = None) -> Flask:
         permissions_policy={"geolocation": "()", "camera": "()", "microphone": "()"},
     )
     library.init_app(app)
+    limits.init_app(app)
+    privacy.init_app(app)
     app.after_request(i18n.remember_language)
-    app.jinja_env.globals.update(i18n.template_globals(), draw_chart=svg.render)
+    app.jinja_env.globals.update(
+        i18n.template_globals(), draw_chart=svg.render, external_url=urls.external_url
+    )
     i18n.install_template_gettext(app)
     errors.init_app(app)
     cli.init_app(app)
@@ -67,6 +72,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.wsgi_app = WhiteNoise(
         app.wsgi_app, root=static, prefix="static/", max_age=3600, autorefresh=app.debug
     )
+    proxies = app.config["TRUSTED_PROXIES"]
+    if proxies:
+        # Behind a reverse proxy: the client's address (for rate limits) and scheme (for
+        # FORCE_HTTPS) come from the proxy's X-Forwarded-For and X-Forwarded-Proto.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
     return app
 
 

@@ -37,6 +37,12 @@ def _secret_key(instance_path: str) -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
+def _list(value: str | None) -> list[str] | None:
+    """Read a comma-separated list; None when it is not set."""
+    items = [v.strip() for v in (value or "").split(",") if v.strip()]
+    return items or None
+
+
 def defaults(instance_path: str) -> dict:
     """Return the configuration, read from the environment with safe local defaults."""
     env = os.environ.get
@@ -45,6 +51,8 @@ def defaults(instance_path: str) -> dict:
         "SQLALCHEMY_DATABASE_URI": env(
             "DATABASE_URL", f"sqlite:///{Path(instance_path) / 'quizapp.sqlite'}"
         ),
+        # A connection that died (database restarted) is noticed and replaced before use.
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "QUESTIONNAIRE_DIR": env("QUESTIONNAIRE_DIR", str(PROJECT_ROOT / "questionnaires")),
         "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "translations"),
         "LANGUAGES": ("en", "nl"),
@@ -60,4 +68,21 @@ def defaults(instance_path: str) -> dict:
         "COMPRESS_BR_LEVEL": 4,
         "COMPRESS_LEVEL": 6,
         "COMPRESS_MIMETYPES": ["text/html", "application/json", "text/plain", "image/svg+xml"],
+        # Host names the app answers to (Flask checks the Host header); unset: any.
+        "TRUSTED_HOSTS": _list(env("TRUSTED_HOSTS")),
+        # The address every link to a result, invitation or comparison starts with, e.g.
+        # https://selfassessment.example.org; unset: the address of the request.
+        "PUBLIC_BASE_URL": env("PUBLIC_BASE_URL", "").rstrip("/") or None,
+        # How many reverse proxies in front of the app set X-Forwarded-For/-Proto (0: none).
+        "TRUSTED_PROXIES": int(env("TRUSTED_PROXIES", "0")),
+        # Rate limits per client address (Flask-Limiter); counts kept in memory or Redis.
+        "RATELIMIT_ENABLED": env("RATELIMIT_ENABLED", "1") == "1",
+        "RATELIMIT_STORAGE_URI": env("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_STRATEGY": "moving-window",
+        "RATELIMIT_KEY_PREFIX": "quizapp",
+        "RATE_LIMIT_RESULTS": env("RATE_LIMIT_RESULTS", "30 per minute;1000 per day"),
+        "RATE_LIMIT_INVITATIONS": env("RATE_LIMIT_INVITATIONS", "20 per minute;300 per day"),
+        "RATE_LIMIT_DELETIONS": env("RATE_LIMIT_DELETIONS", "20 per minute;300 per day"),
+        # Seconds a client is asked to wait when the database cannot be reached.
+        "RETRY_AFTER_UNAVAILABLE": 30,
     }

@@ -8,6 +8,12 @@ from .engine import Problem
 from .i18n import LANG_NAMES
 
 
+def short(value: object, limit: int = 40) -> str:
+    """Return a value to quote in a message, cut to a readable length."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def problem_message(problem: Problem) -> str:
     """Return a plain-language message for one answer problem."""
     code, detail = problem.code, problem.detail
@@ -27,7 +33,7 @@ def problem_message(problem: Problem) -> str:
             "Option %(option)s is ranked twice. Rank each option once.", option=detail["option"]
         )
     if code == "unknown_option":
-        return _("There is no option %(option)s in this question.", option=detail["option"])
+        return _("There is no option %(option)s in this question.", option=short(detail["option"]))
     if code == "unknown_item":
         return _("There is no question with this id in this questionnaire.")
     if code == "not_a_ranking":
@@ -36,6 +42,8 @@ def problem_message(problem: Problem) -> str:
         return _("Give the id of one option as text.")
     if code == "not_a_place":
         return _("Choose a place from the list.")
+    if code == "not_an_option":
+        return _("Choose one of the answers shown.")
     if code == "answers_not_an_object":
         return _("`answers` must be an object with one entry per question.")
     if code == "unknown_questionnaire":
@@ -68,6 +76,15 @@ def problem_message(problem: Problem) -> str:
             stage=detail["stage"],
             low=min(detail["stages"]),
             high=max(detail["stages"]),
+        )
+    if code == "unsupported_media_type":
+        return _("Send the request body as JSON, with the header Content-Type: application/json.")
+    if code == "bad_idempotency_key":
+        return _("Idempotency-Key must be 16 to 64 letters, digits, - or _ (a UUID fits).")
+    if code == "idempotency_key_reused":
+        return _(
+            "This Idempotency-Key was used for other answers. Make a new key for each set of"
+            " answers."
         )
     if code == "too_large":
         return _("The request is too large.")

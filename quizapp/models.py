@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from datetime import UTC, datetime
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .extensions import db
@@ -32,7 +32,12 @@ class Response(db.Model):
     version: Mapped[int] = mapped_column(Integer)
     lang: Mapped[str] = mapped_column(String(8))
     answers: Mapped[dict] = mapped_column(JSON)
-    created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    # A hash of the key the form or API client sent with the final submission: the same
+    # answers sent twice (double click, reload, Back then send) find the stored result.
+    submission_key: Mapped[str | None] = mapped_column(
+        String(64), unique=True, index=True, default=None
+    )
     # Competence ladder: who rated ("self" or "mentor"), when in the internship, and the
     # series of one trainee's ratings (a random id, never shown).
     perspective: Mapped[str | None] = mapped_column(String(16), default=None)
@@ -50,16 +55,20 @@ class Invitation(db.Model):
     """A private link that lets one other person rate the same trainee, once."""
 
     __tablename__ = "invitations"
+    # One invitation per result and rater: two clicks at once make one link.
+    __table_args__ = (
+        UniqueConstraint("from_id", "perspective", name="uq_invitations_from_perspective"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     token: Mapped[str] = mapped_column(String(64), unique=True, index=True, default=new_token)
     compare_token: Mapped[str] = mapped_column(
         String(64), unique=True, index=True, default=new_token
     )
-    from_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"))
+    from_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"), index=True)
     perspective: Mapped[str] = mapped_column(String(16))
     answer_id: Mapped[int | None] = mapped_column(
-        ForeignKey("responses.id", ondelete="CASCADE"), default=None
+        ForeignKey("responses.id", ondelete="CASCADE"), default=None, index=True
     )
     created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 

@@ -28,21 +28,29 @@ def library():
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL")
 
 
-@pytest.fixture
-def app(tmp_path):
-    """An app with its own empty database: SQLite, or PostgreSQL with TEST_DATABASE_URL."""
+def fresh_app(tmp_path, **config):
+    """An app on an empty database: a SQLite file in tmp_path, or TEST_DATABASE_URL."""
     app = create_app(
         {
             "TESTING": True,
             "SECRET_KEY": "test",
             "SQLALCHEMY_DATABASE_URI": POSTGRES_URL or f"sqlite:///{tmp_path / 'test.sqlite'}",
-            "SERVER_NAME": "localhost",
             "WTF_CSRF_ENABLED": False,
+            # Rate limits have their own tests (tests/test_limits.py).
+            "RATELIMIT_ENABLED": False,
+            **config,
         }
     )
     with app.app_context():
         db.drop_all()
         db.create_all()
+    return app
+
+
+@pytest.fixture
+def app(tmp_path):
+    """An app with its own empty database: SQLite, or PostgreSQL with TEST_DATABASE_URL."""
+    app = fresh_app(tmp_path, SERVER_NAME="localhost")
     yield app
     with app.app_context():
         db.session.remove()
@@ -68,7 +76,12 @@ def live(tmp_path_factory):
     assert (VENDOR / "plotly-basic.min.js").exists(), "plotly.js is missing: run `make assets`"
     path = tmp_path_factory.mktemp("live") / "live.sqlite"
     app = create_app(
-        {"TESTING": True, "SECRET_KEY": "browser", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"}
+        {
+            "TESTING": True,
+            "SECRET_KEY": "browser",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
+            "RATELIMIT_ENABLED": False,
+        }
     )
     with app.app_context():
         db.create_all()

@@ -29,7 +29,11 @@ FUZZ = settings(
 @FUZZ
 @given(qid=QIDS, body=JSON)
 def test_any_json_body(client, qid, body):
-    response = client.post(f"/api/v1/questionnaires/{qid}/responses", json=body)
+    response = client.post(
+        f"/api/v1/questionnaires/{qid}/responses",
+        data=json.dumps(body),
+        content_type="application/json",
+    )
     assert response.status_code in (201, 400, 404, 422)
     data = response.get_json()
     if response.status_code != 201:
@@ -66,6 +70,21 @@ def test_raw_bytes(client, raw):
 
 @FUZZ
 @given(
+    content_type=st.sampled_from(
+        ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "", "text/json"]
+    ),
+    raw=st.binary(max_size=100),
+)
+def test_anything_but_json_is_415(client, content_type, raw):
+    response = client.post(
+        "/api/v1/questionnaires/learning-styles/responses", data=raw, content_type=content_type
+    )
+    assert response.status_code == 415
+    assert response.get_json()["problems"][0]["code"] == "unsupported_media_type"
+
+
+@FUZZ
+@given(
     form=st.dictionaries(st.text(max_size=12), st.text(max_size=6), max_size=8),
     qid=QIDS,
     number=st.integers(0, 8),
@@ -74,6 +93,22 @@ def test_any_form_post(client, form, qid, number):
     for url in (f"/q/{qid}/{number}", f"/q/{qid}/enter"):
         response = client.post(url, data=form)
         assert response.status_code in (200, 302, 400, 404, 422)
+
+
+@FUZZ
+@given(
+    value=st.text(max_size=12) | st.integers(-(10**6), 10**6).map(str) | st.just("9" * 5000),
+    qid=QIDS,
+)
+def test_any_value_in_every_field_of_a_page(client, library, value, qid):
+    """Each field of a page gets the same odd value: always a page again, never a 500."""
+    q = library.questionnaires.get(qid)
+    fields = [f"{i.id}:{o.id}" for i in q.items for o in i.options] if q else []
+    fields += [i.id for i in q.items] if q else []
+    form = dict.fromkeys([*fields, "phase", "action", "submission"], value)
+    for url in (f"/q/{qid}/1", f"/q/{qid}/enter"):
+        response = client.post(url, data=form)
+        assert response.status_code in (302, 400, 404, 413, 422), (url, value[:20])
 
 
 def test_one_valid_body_from_the_fuzz_domain_is_accepted(client, library):

@@ -14,11 +14,14 @@ pytestmark = pytest.mark.browser
 LADDER = [1, 2, 3, 4, None, 2, 3, 3, 4, 1, 2, 3, 4, 2]
 
 
-def print_pdf(browser, url: str, out) -> tuple[int, str]:
-    """Open a page, print it to an A4 PDF; return its number of pages and its text."""
+def print_pdf(browser, url: str, out, name: str | None = None) -> tuple[int, str]:
+    """Open a page, type a name for the printout if given, print it to an A4 PDF; return its
+    number of pages and its text."""
     assert shutil.which("pdftotext"), "poppler-utils is missing: run `make test` (installs it)"
     page = browser.new_page()
     page.goto(url)
+    if name is not None:
+        page.fill("#print-name", name)
     page.emulate_media(media="print")
     page.wait_for_timeout(300)
     page.pdf(path=str(out), format="A4", print_background=True)
@@ -42,11 +45,13 @@ def test_learning_style_profile_prints_on_one_page(live, browser, library, tmp_p
     answers = learning_answers(q, orders, ["CE", "RO", "AC", "AE"])
     token = post_json(live, "learning-styles", {"answers": answers, "lang": lang})
     pages, text = print_pdf(
-        browser, f"{live.url}/r/{token}?lang={lang}&name=Sam%20de%20Vries", tmp_path / "ls.pdf"
+        browser, f"{live.url}/r/{token}?lang={lang}", tmp_path / "ls.pdf", name="Sam\u202e de Vries"
     )
     assert pages == 1
     assert "Sam de Vries" in text
-    assert f"/r/{token}" in text.replace(" ", "")
+    # pdftotext joins a line that ends with "-" to the next one and drops the "-": a token
+    # that ends with "-" is printed whole but read back without it.
+    assert f"/r/{token.rstrip('-')}" in text.replace(" ", "")
     assert ("Your learning style" if lang == "en" else "Jouw leerstijl") in text
     # the charts are drawn in the PDF: the kite's labels with their scores and the grid's
     # band ranges are printed nowhere else (the score table is for the screen only)

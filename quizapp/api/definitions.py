@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from flask import url_for
-
 from ..engine import Questionnaire, score_range
 from ..engine.schema import Condition
 from ..i18n import qt
 from ..library import minutes_for
+from ..urls import external_url
 
 
 def summary_data(q: Questionnaire) -> dict:
@@ -21,8 +20,8 @@ def summary_data(q: Questionnaire) -> dict:
         "optional_minutes": minutes_for(q)["optional"],
         "title": qt(q.id, q.title),
         "summary": qt(q.id, q.summary),
-        "url": url_for("api.questionnaire", qid=q.id, _external=True),
-        "form_url": url_for("quiz.start", qid=q.id, _external=True),
+        "url": external_url("api.questionnaire", qid=q.id),
+        "form_url": external_url("quiz.start", qid=q.id),
     }
 
 

@@ -1,301 +1,220 @@
-"""The OpenAPI 3 description of the JSON API."""
+"""The OpenAPI 3.1 description of the JSON API, with its schemas generated from models.py.
+
+The paths are written here; every schema (request bodies, answers, problems) comes from the
+pydantic models that check requests and answers, and the lists of questionnaires and
+languages come from the running app.
+"""
 
 from __future__ import annotations
 
-PROBLEMS = {
-    "description": "Problems with the request, each naming the item it concerns",
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problems"}}},
-}
-TOKEN = {"name": "token", "in": "path", "required": True, "schema": {"type": "string"}}
-QID = {"name": "qid", "in": "path", "required": True, "schema": {"type": "string"}}
-LANG = {
-    "name": "lang",
-    "in": "query",
-    "required": False,
-    "schema": {"type": "string", "enum": ["en", "nl"]},
-}
+from flask import current_app
+from pydantic.json_schema import models_json_schema
+
+from ..library import get_library
+from .models import SCHEMA_MODELS
+
+REF = "#/components/schemas/{model}"
 
 
-def _json(ref: str, description: str) -> dict:
+def _json(model: str, description: str) -> dict:
     return {
         "description": description,
-        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}}},
+        "content": {"application/json": {"schema": {"$ref": REF.format(model=model)}}},
     }
 
 
-def openapi_document(server: str) -> dict:
-    """Return the OpenAPI document; `server` is the app's base URL."""
+def _problems(description: str) -> dict:
+    return _json("Problems", description)
+
+
+def _retry_after(description: str) -> dict:
+    answer = _problems(description)
+    answer["headers"] = {
+        "Retry-After": {
+            "description": "Seconds to wait before trying again",
+            "schema": {"type": "integer", "minimum": 1},
+        }
+    }
+    return answer
+
+
+def _parameters() -> dict:
     return {
-        "openapi": "3.0.3",
+        "qid": {
+            "name": "qid",
+            "in": "path",
+            "required": True,
+            "description": "The questionnaire's id",
+            "schema": {"type": "string", "enum": sorted(get_library().questionnaires)},
+            "example": EXAMPLE_QID,
+        },
+        "token": {
+            "name": "token",
+            "in": "path",
+            "required": True,
+            "description": "The result's private token",
+            "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"},
+        },
+        "lang": {
+            "name": "lang",
+            "in": "query",
+            "required": False,
+            "description": "Language of the texts; default: the request's language",
+            "schema": {"type": "string", "enum": list(current_app.config["LANGUAGES"])},
+        },
+        "idempotency": {
+            "name": "Idempotency-Key",
+            "in": "header",
+            "required": False,
+            "description": (
+                "A random string you make for one set of answers (16 to 64 letters, digits,"
+                " - or _, e.g. a UUID). Sending the same answers again with the same key"
+                " stores nothing new and answers with the result stored the first time."
+            ),
+            "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]{16,64}$"},
+        },
+    }
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/parameters/{name}"}
+
+
+EXAMPLE_QID = "learning-styles"
+
+
+def _example_body() -> dict:
+    """A complete set of answers to the example questionnaire: each ranking in option order."""
+    q = get_library().questionnaires[EXAMPLE_QID]
+    return {"answers": {i.id: [o.id for o in i.options] for i in q.items}, "lang": "en"}
+
+
+UNAVAILABLE = "The database cannot be reached; nothing was stored or changed"
+
+
+def openapi_document(server: str) -> dict:
+    """Return the OpenAPI document; `server` is the app's public base URL."""
+    _, schema = models_json_schema(
+        [(model, "validation") for model in SCHEMA_MODELS], ref_template=REF
+    )
+    created_links = {
+        "GetResult": {
+            "operationId": "getResult",
+            "parameters": {"token": "$response.body#/token"},
+            "description": "The stored result",
+        },
+        "DeleteResult": {
+            "operationId": "deleteResult",
+            "parameters": {"token": "$response.body#/token"},
+            "description": "Delete the stored result",
+        },
+    }
+    return {
+        "openapi": "3.1.0",
         "info": {
             "title": "Internship self-assessments API",
             "version": "1",
             "description": (
                 "Questionnaire definitions with their scoring keys, new responses and stored"
-                " results. A result is reachable by whoever holds its token."
+                " results. A result is reachable by whoever holds its token. Requests with a"
+                " body must be JSON (Content-Type: application/json). Storing and deleting"
+                " are rate-limited per client address (429 with Retry-After)."
             ),
         },
         "servers": [{"url": server}],
         "paths": {
             "/api/v1/questionnaires": {
                 "get": {
+                    "operationId": "listQuestionnaires",
                     "summary": "List the questionnaires",
-                    "parameters": [LANG],
-                    "responses": {"200": _json("QuestionnaireList", "The questionnaires")},
+                    "parameters": [_ref("lang")],
+                    "responses": {
+                        "200": _json("QuestionnaireList", "The questionnaires"),
+                        "422": _problems("Unknown language"),
+                    },
                 }
             },
             "/api/v1/questionnaires/{qid}": {
                 "get": {
+                    "operationId": "getQuestionnaire",
                     "summary": "A questionnaire with texts, scales and the scale of every option",
-                    "parameters": [QID, LANG],
+                    "parameters": [_ref("qid"), _ref("lang")],
                     "responses": {
                         "200": _json("Questionnaire", "The definition"),
-                        "404": PROBLEMS,
+                        "404": _problems("No questionnaire with this id"),
+                        "422": _problems("Unknown language"),
                     },
                 }
             },
             "/api/v1/questionnaires/{qid}/responses": {
                 "post": {
+                    "operationId": "createResponse",
                     "summary": "Score and store a set of answers",
-                    "parameters": [QID],
+                    "parameters": [_ref("qid"), _ref("idempotency")],
                     "requestBody": {
                         "required": True,
                         "content": {
                             "application/json": {
-                                "schema": {"$ref": "#/components/schemas/NewResponse"}
+                                "schema": {"$ref": REF.format(model="NewResponse")}
                             }
                         },
                     },
                     "responses": {
-                        "201": _json("Created", "Stored; the token opens the result"),
-                        "400": PROBLEMS,
-                        "404": PROBLEMS,
-                        "413": PROBLEMS,
-                        "422": PROBLEMS,
+                        "201": {
+                            **_json("Created", "Stored; the token opens the result"),
+                            "headers": {
+                                "Location": {
+                                    "description": "The result in this API",
+                                    "schema": {"type": "string"},
+                                }
+                            },
+                            "links": created_links,
+                        },
+                        "400": _problems("The body is not a JSON object"),
+                        "404": _problems("No questionnaire with this id"),
+                        "413": _problems("The body is too large"),
+                        "415": _problems("The body is not sent as application/json"),
+                        "422": _problems("Answers or fields that cannot be used"),
+                        "429": _retry_after("Too many results from this address"),
+                        "503": _retry_after(UNAVAILABLE),
                     },
                 }
             },
             "/api/v1/results/{token}": {
                 "get": {
+                    "operationId": "getResult",
                     "summary": "A stored result with its scores, profile and recommendations",
-                    "parameters": [TOKEN, LANG],
-                    "responses": {"200": _json("Result", "The result"), "404": PROBLEMS},
+                    "parameters": [_ref("token"), _ref("lang")],
+                    "responses": {
+                        "200": _json("Result", "The result"),
+                        "404": _problems("No result with this token (or it was deleted)"),
+                        "422": _problems("Unknown language"),
+                    },
                 },
                 "delete": {
+                    "operationId": "deleteResult",
                     "summary": "Delete a stored result for good",
-                    "parameters": [TOKEN],
-                    "responses": {"204": {"description": "Deleted"}, "404": PROBLEMS},
+                    "parameters": [_ref("token")],
+                    "responses": {
+                        "204": {"description": "Deleted"},
+                        "404": _problems("No result with this token (or it was deleted)"),
+                        "429": _retry_after("Too many deletions from this address"),
+                        "503": _retry_after(UNAVAILABLE),
+                    },
                 },
             },
             "/api/v1/openapi.json": {
                 "get": {
+                    "operationId": "getOpenAPI",
                     "summary": "This document",
-                    "responses": {"200": {"description": "OpenAPI 3 document"}},
+                    "responses": {
+                        "200": {
+                            "description": "OpenAPI 3.1 document",
+                            "content": {"application/json": {"schema": {"type": "object"}}},
+                        }
+                    },
                 }
             },
         },
-        "components": {"schemas": SCHEMAS},
+        "components": {"schemas": schema["$defs"], "parameters": _parameters()},
     }
-
-
-SCHEMAS = {
-    "Problems": {
-        "type": "object",
-        "required": ["problems"],
-        "properties": {
-            "problems": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["item", "code", "message"],
-                    "properties": {
-                        "item": {
-                            "type": "string",
-                            "nullable": True,
-                            "description": "The item (question) the problem is about",
-                        },
-                        "code": {"type": "string"},
-                        "message": {"type": "string"},
-                    },
-                },
-            }
-        },
-    },
-    "QuestionnaireSummary": {
-        "type": "object",
-        "properties": {
-            "id": {"type": "string"},
-            "version": {"type": "integer"},
-            "kind": {"type": "string"},
-            "audience": {"type": "string"},
-            "minutes": {
-                "type": "integer",
-                "description": "About how long the required parts take, in the response language",
-            },
-            "optional_minutes": {
-                "type": "integer",
-                "nullable": True,
-                "description": "About how long the optional parts take; null without any",
-            },
-            "title": {"type": "string"},
-            "summary": {"type": "string"},
-            "url": {"type": "string"},
-            "form_url": {"type": "string"},
-        },
-    },
-    "QuestionnaireList": {
-        "type": "object",
-        "properties": {
-            "questionnaires": {
-                "type": "array",
-                "items": {"$ref": "#/components/schemas/QuestionnaireSummary"},
-            }
-        },
-    },
-    "Option": {
-        "type": "object",
-        "required": ["id", "text", "scale"],
-        "properties": {
-            "id": {"type": "string"},
-            "text": {"type": "string"},
-            "scale": {"type": "string", "description": "The scale this option scores"},
-            "points": {"type": "integer", "description": "Points, where options carry points"},
-        },
-    },
-    "Questionnaire": {
-        "allOf": [
-            {"$ref": "#/components/schemas/QuestionnaireSummary"},
-            {
-                "type": "object",
-                "properties": {
-                    "instructions": {"type": "string"},
-                    "rank_points": {
-                        "type": "array",
-                        "items": {"type": "integer"},
-                        "nullable": True,
-                    },
-                    "parts": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "properties": {
-                                "id": {"type": "string"},
-                                "optional": {"type": "boolean"},
-                                "items": {
-                                    "type": "array",
-                                    "items": {
-                                        "type": "object",
-                                        "properties": {
-                                            "id": {"type": "string"},
-                                            "kind": {"type": "string", "enum": ["rank", "choice"]},
-                                            "stem": {"type": "string"},
-                                            "options": {
-                                                "type": "array",
-                                                "items": {"$ref": "#/components/schemas/Option"},
-                                            },
-                                        },
-                                    },
-                                },
-                            },
-                        },
-                    },
-                    "scales": {"type": "array", "items": {"type": "object"}},
-                    "classifications": {"type": "array", "items": {"type": "object"}},
-                    "recommendations": {"type": "array", "items": {"type": "object"}},
-                },
-            },
-        ],
-    },
-    "NewResponse": {
-        "type": "object",
-        "required": ["answers"],
-        "properties": {
-            "answers": {
-                "type": "object",
-                "description": (
-                    "One entry per item: for a rank item the list of its option ids, most like"
-                    " you first; for a choice item the id of the chosen option; for a stage"
-                    " item (competence ladder) the step 1..4, or null when not observed."
-                ),
-                "additionalProperties": {
-                    "nullable": True,
-                    "oneOf": [
-                        {"type": "array", "items": {"type": "string"}},
-                        {"type": "string"},
-                        {"type": "integer", "minimum": 1, "maximum": 4},
-                    ],
-                },
-            },
-            "lang": {"type": "string", "enum": ["en", "nl"]},
-            "perspective": {
-                "type": "string",
-                "enum": ["self", "mentor"],
-                "description": "Competence ladder only: who rates (default self)",
-            },
-            "phase": {
-                "type": "string",
-                "enum": ["start", "middle", "end"],
-                "description": "Competence ladder only: when in the internship",
-            },
-        },
-        "additionalProperties": False,
-    },
-    "Recommendation": {
-        "type": "object",
-        "properties": {
-            "id": {"type": "string"},
-            "section": {"type": "string"},
-            "own": {
-                "type": "boolean",
-                "description": "Our own advice; `section` is then related reading, not its source",
-            },
-            "source": {
-                "type": "string",
-                "nullable": True,
-                "description": "Literature the advice comes from, when not the handbook",
-            },
-            "title": {"type": "string"},
-            "text": {"type": "string"},
-            "section_title": {"type": "string"},
-            "url": {"type": "string"},
-        },
-    },
-    "Result": {
-        "type": "object",
-        "properties": {
-            "token": {"type": "string"},
-            "questionnaire": {"type": "string"},
-            "version": {"type": "integer"},
-            "lang": {"type": "string"},
-            "created": {"type": "string", "format": "date-time"},
-            "answers": {"type": "object"},
-            "scores": {
-                "type": "object",
-                "additionalProperties": {"type": "number", "nullable": True},
-            },
-            "profile": {
-                "type": "object",
-                "description": "Class per classification; leadership adds style lists",
-                "additionalProperties": {
-                    "nullable": True,
-                    "oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
-                },
-            },
-            "perspective": {"type": "string", "nullable": True},
-            "phase": {"type": "string", "nullable": True},
-            "recommendations": {
-                "type": "array",
-                "items": {"$ref": "#/components/schemas/Recommendation"},
-            },
-            "result_url": {"type": "string"},
-        },
-    },
-    "Created": {
-        "type": "object",
-        "properties": {
-            "token": {"type": "string"},
-            "result_url": {"type": "string"},
-            "result": {"$ref": "#/components/schemas/Result"},
-        },
-    },
-}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from flask import abort, current_app, render_template
+from sqlalchemy import text
 
+from ..extensions import db
 from ..i18n import qt
 from ..library import get_library, minutes_for
 from . import bp
@@ -30,7 +32,7 @@ def about():
 def privacy():
     """Say what is stored and for how long."""
     days = current_app.config["RESULT_RETENTION_DAYS"]
-    return render_template("main/privacy.html", days=days)
+    return render_template("main/privacy.html", days=days, database=db.engine.dialect.name)
 
 
 @bp.get("/handbook")
@@ -58,3 +60,17 @@ def handbook_section(section_id: str):
         used_by=used_by,
         title=qt("handbook", section.title),
     )
+
+
+@bp.get("/robots.txt")
+def robots():
+    """Keep crawlers away from private links and the API."""
+    lines = ["User-agent: *", "Disallow: /r/", "Disallow: /api/", "Disallow: /q/*/enter", ""]
+    return "\n".join(lines), 200, {"Content-Type": "text/plain; charset=utf-8"}
+
+
+@bp.get("/healthz")
+def healthz():
+    """Tell a load balancer or monitor whether the app can reach its database."""
+    db.session.execute(text("SELECT 1"))
+    return {"status": "ok", "database": "ok"}

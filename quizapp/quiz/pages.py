@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..engine import Problem, Questionnaire, check_item_answer
@@ -35,19 +36,41 @@ def field_name(item: Item, option_id: str | None = None) -> str:
     return item.id if option_id is None else f"{item.id}:{option_id}"
 
 
+# A number in a form: ASCII digits only ("²" and "٣" are digits to str.isdigit(), not to int()
+# or to us), and short, so no value can make int() slow or fail.
+SMALL_NUMBER = re.compile(r"[0-9]{1,3}")
+# An option id in a form: what questionnaire files use, and no longer.
+OPTION_ID = re.compile(r"[A-Za-z0-9_-]{1,40}")
+
+
+def small_number(value: str) -> int | None:
+    """Return a form value as a small whole number, or None if it is anything else."""
+    return int(value) if SMALL_NUMBER.fullmatch(value) else None
+
+
 def read_item(item: Item, form, no_rating: tuple = ()) -> tuple[object, Problem | None]:
-    """Read one item from form data: (answer or None, problem or None)."""
+    """Read one item from form data: (answer or None, problem or None).
+
+    Every value is parsed strictly; anything unexpected is a problem for that item, never an
+    exception.
+    """
     if item.kind == "stage":
         value = form.get(field_name(item), "")
         if not value:
             return None, Problem(item.id, "missing")
-        answer = int(value) if value.isdigit() else value
+        answer = small_number(value)
+        if answer is None:
+            if value not in no_rating:
+                return None, Problem(item.id, "not_an_option")
+            answer = value
         problem = check_item_answer(item, answer, no_rating)
         return (None, problem) if problem else (answer, None)
     if item.kind == "choice":
         value = form.get(field_name(item))
         if not value:
             return None, Problem(item.id, "missing")
+        if not OPTION_ID.fullmatch(value):
+            return None, Problem(item.id, "not_an_option")
         problem = check_item_answer(item, value)
         return (None, problem) if problem else (value, None)
     places: dict[str, int] = {}
@@ -56,9 +79,10 @@ def read_item(item: Item, form, no_rating: tuple = ()) -> tuple[object, Problem 
         raw = form.get(field_name(item, option.id), "")
         if not raw:
             continue
-        if not raw.isdigit() or int(raw) not in allowed:
+        place = small_number(raw)
+        if place not in allowed:
             return None, Problem(item.id, "not_a_place")
-        places[option.id] = int(raw)
+        places[option.id] = place
     if not places:
         return None, Problem(item.id, "missing")
     taken = list(places.values())

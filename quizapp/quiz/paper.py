@@ -7,17 +7,21 @@ cannot drift from the scores the app computes.
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
 from ..engine import Problem, check_answers, score_range
+from ..errors import Refused, refusals
 from ..i18n import band_range, current_lang, qt, reader_of
 from ..library import get_questionnaire_or_404
+from ..limits import RESULTS
 from ..messages import problem_message
-from ..results.store import create_response
+from ..models import new_token
+from ..results.store import create_response, find_submitted, submission_hash
 from . import bp
 from .context import PERSPECTIVES, PHASES, perspective_texts
 from .pages import read_item
-from .routes import SEND_AGAIN
+from .routes import ALREADY_SENT, SEND_AGAIN, SUBMISSION_KEY
 
 
 def kendall_constants(q, part_id: str) -> tuple[int, int, int, int]:
@@ -64,8 +68,22 @@ def enter(qid: str):
     form = FlaskForm()
     values: dict[str, str] = {}
     errors: dict[str, str] = {}
-    status = 200
-    if request.method == "POST" and not form.validate_on_submit():
+    status, headers = 200, {}
+    # The form carries its own submission key: sending it twice stores one result.
+    submission = request.form.get("submission", "")
+    if not SUBMISSION_KEY.fullmatch(submission):
+        submission = new_token()
+    key_hash = submission_hash("form", submission)
+    done = find_submitted(key_hash) if request.method == "POST" else None
+    if done is not None:
+        flash(ALREADY_SENT, "info")
+        return redirect(url_for("results.show", token=done.token))
+    phase = request.form.get("phase") or None
+    if request.method == "POST" and phase is not None and phase not in PHASES:
+        values = {k: v for k, v in request.form.items() if k != "csrf_token"}
+        flash(_("Choose when in the internship this rating is, or leave it empty."), "error")
+        status = 422
+    elif request.method == "POST" and not form.validate_on_submit():
         values = {k: v for k, v in request.form.items() if k != "csrf_token"}
         flash(SEND_AGAIN, "error")
         status = 400
@@ -86,20 +104,27 @@ def enter(qid: str):
                         problem = Problem(item_id, "missing_in_optional_part")
                     errors[item_id] = problem_message(problem)
         if not errors and not check_answers(q, answers):
-            phase = request.form.get("phase")
-            response = create_response(
-                q,
-                answers,
-                current_lang(),
-                perspective=perspective if q.mentor else None,
-                phase=phase if phase in PHASES else None,
-            )
-            return redirect(url_for("results.show", token=response.token))
+            try:
+                with refusals(), RESULTS:
+                    response = create_response(
+                        q,
+                        answers,
+                        current_lang(),
+                        perspective=perspective if q.mentor else None,
+                        phase=phase,
+                        submission_key=key_hash,
+                    )
+                return redirect(url_for("results.show", token=response.token))
+            except Refused as refused:
+                # Shown again with everything typed in, to send later.
+                flash(refused.message, "error")
+                status, headers = refused.status, refused.headers
     return (
         render_template(
             "quiz/enter.html",
             q=q,
             form=form,
+            submission=submission,
             values=values,
             errors=errors,
             perspective=perspective,
@@ -109,4 +134,5 @@ def enter(qid: str):
             title=qt(q.id, perspective_texts(q, perspective)["title"]),
         ),
         422 if errors else status,
+        headers,
     )

@@ -8,10 +8,19 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 
 from ..engine import check_answers
+from ..errors import Refused, refusals
 from ..i18n import current_lang, reader_of
 from ..library import get_questionnaire_or_404, minutes_for
+from ..limits import RESULTS
 from ..messages import problem_message
-from ..results.store import create_response, find_invitation
+from ..models import new_token
+from ..results.store import (
+    InvitationUsed,
+    create_response,
+    find_invitation,
+    find_submitted,
+    submission_hash,
+)
 from . import bp
 from .context import (
     PERSPECTIVES,
@@ -21,12 +30,20 @@ from .context import (
     perspective_texts,
     set_context,
 )
-from .pages import form_values, paginate, read_item
+from .pages import OPTION_ID, form_values, paginate, read_item
 
 SEND_AGAIN = _l(
     "This page was open for a long time, or the browser lost its session. Your answers are"
     " still here: please send the page again."
 )
+ALREADY_SENT = _l("These answers were already sent. This is the result they made.")
+UNREADABLE = _l(
+    "This page was sent in a way we cannot read. Please check your answers and use the"
+    " buttons below the questions."
+)
+ACTIONS = ("next", "back", "skip", "finish")
+# A submission key in a form: what new_token() makes.
+SUBMISSION_KEY = OPTION_ID
 
 
 def _draft_key(qid: str) -> str:
@@ -44,10 +61,50 @@ def _save_draft(qid: str, answers: dict) -> None:
     session["drafts"] = drafts
 
 
-def _drop_draft(qid: str) -> None:
-    drafts = dict(session.get("drafts", {}))
-    drafts.pop(_draft_key(qid), None)
-    session["drafts"] = drafts
+def _drop_draft(qid: str, sent_key: str | None = None) -> None:
+    """Forget the draft; remember the key it was sent with, so Back and reload find the result."""
+    key = _draft_key(qid)
+    for name in ("drafts", "keys"):
+        values = dict(session.get(name, {}))
+        values.pop(key, None)
+        session[name] = values
+    sent = dict(session.get("sent", {}))
+    if sent_key:
+        sent[key] = sent_key
+    else:
+        sent.pop(key, None)
+    session["sent"] = sent
+
+
+def _submission_key(qid: str, posted: str | None = None) -> str:
+    """Return the key that makes this draft's final submission count once.
+
+    It is made with the draft and sent as a hidden field on every page; a page posted after
+    the browser lost its session brings its key back.
+    """
+    keys = dict(session.get("keys", {}))
+    draft_key = _draft_key(qid)
+    if draft_key not in keys:
+        keys[draft_key] = posted if posted and SUBMISSION_KEY.fullmatch(posted) else new_token()
+        session["keys"] = keys
+    return keys[draft_key]
+
+
+def _sent_result(key: str | None):
+    """Return the result already stored with this form submission key, or None."""
+    if not key or not SUBMISSION_KEY.fullmatch(key):
+        return None
+    return find_submitted(submission_hash("form", key))
+
+
+def _already_sent(q, response):
+    """A page of a questionnaire that was already sent: say so and link to the result."""
+    return render_template(
+        "quiz/already_sent.html",
+        q=q,
+        response=response,
+        texts=perspective_texts(q, get_context(q.id)["perspective"]),
+    )
 
 
 @bp.get("/<qid>")
@@ -58,6 +115,8 @@ def start(qid: str):
     if who in PERSPECTIVES and (who == "self" or q.mentor is not None):
         set_context(qid, perspective=who)
     context = get_context(qid)
+    if not _draft(qid):
+        _drop_draft(qid)  # coming back to the start begins a new questionnaire
     return render_template(
         "quiz/start.html",
         q=q,
@@ -80,20 +139,37 @@ def page(qid: str, number: int):
     current = pages[number - 1]
     form = FlaskForm()
     answers = dict(_draft(qid))
+    posted_key = request.form.get("submission")
+    done = _sent_result(posted_key if request.method == "POST" else None)
+    if done is not None:
+        # Sent again (double click, reload, Back then send): the answers made this result.
+        _drop_draft(qid, posted_key)
+        flash(ALREADY_SENT, "info")
+        return redirect(url_for("results.show", token=done.token))
+    if request.method == "GET" and not answers:
+        done = _sent_result(session.get("sent", {}).get(_draft_key(qid)))
+        if done is not None:
+            return _already_sent(q, done)
+    submission = _submission_key(qid, posted_key)
     values = form_values(current.items, answers)
     errors: dict[str, str] = {}
-    status = 200
-    if request.method == "POST" and not form.validate_on_submit():
+    status, headers = 200, {}
+    action = request.form.get("action", "next")
+    if request.method == "POST" and (
+        action not in ACTIONS or request.form.get("phase", PHASES[0]) not in PHASES
+    ):
+        values = {k: v for k, v in request.form.items() if k not in ("csrf_token", "action")}
+        flash(UNREADABLE, "error")
+        status = 422
+    elif request.method == "POST" and not form.validate_on_submit():
         # A lost session or a stale page: show the answers again, to send once more.
         values = {k: v for k, v in request.form.items() if k not in ("csrf_token", "action")}
         flash(SEND_AGAIN, "error")
         status = 400
     elif request.method == "POST":
-        action = request.form.get("action", "next")
         values = {k: v for k, v in request.form.items() if k not in ("csrf_token", "action")}
         if "phase" in request.form:
-            phase = request.form["phase"]
-            set_context(qid, phase=phase if phase in PHASES else None)
+            set_context(qid, phase=request.form["phase"])
         no_rating = tuple(n.id for n in q.no_rating)
         for item in current.items:
             answer, problem = read_item(item, request.form, no_rating)
@@ -106,14 +182,18 @@ def page(qid: str, number: int):
         _save_draft(qid, answers)
         if action == "back" and not errors:
             return redirect(url_for(".page", qid=qid, number=max(1, number - 1)))
-        if action == "skip":
-            return _finish(q, pages, answers, skip_part=current.part.id)
-        if not errors:
-            if action == "finish":
-                return _finish(q, pages, answers)
-            if number < len(pages):
+        try:
+            if action == "skip":
+                return _finish(q, pages, answers, skip_part=current.part.id)
+            if not errors:
+                if action == "finish" or number == len(pages):
+                    return _finish(q, pages, answers)
                 return redirect(url_for(".page", qid=qid, number=number + 1))
-            return _finish(q, pages, answers)
+        except Refused as refused:
+            # Too many results from this address, or the database is down: the answers are
+            # in the draft and on the page; send again later.
+            flash(refused.message, "error")
+            status, headers = refused.status, refused.headers
     status = 422 if errors else status
     return (
         render_template(
@@ -124,6 +204,7 @@ def page(qid: str, number: int):
             values=values,
             errors=errors,
             form=form,
+            submission=submission,
             answered=sum(1 for i in current.part.items if i.id in answers),
             context=get_context(qid),
             texts=perspective_texts(q, get_context(qid)["perspective"]),
@@ -131,14 +212,21 @@ def page(qid: str, number: int):
             phases=PHASES,
         ),
         status,
+        headers,
     )
+
+
+def _without_skipped_parts(q, answers: dict, skip_part: str | None = None) -> dict:
+    """Drop the answers of an optional part that was skipped or left unfinished."""
+    for part in q.parts:
+        if part.optional and (part.id == skip_part or not _complete(part, answers)):
+            answers = {k: v for k, v in answers.items() if k not in {i.id for i in part.items}}
+    return answers
 
 
 def _finish(q, pages, answers: dict, skip_part: str | None = None):
     """Store the answers and show the result, or go back to the first unanswered page."""
-    for part in q.parts:
-        if part.optional and (part.id == skip_part or not _complete(part, answers)):
-            answers = {k: v for k, v in answers.items() if k not in {i.id for i in part.items}}
+    answers = _without_skipped_parts(q, answers, skip_part)
     problems = check_answers(q, answers)
     if problems:
         first = problems[0].item
@@ -146,25 +234,54 @@ def _finish(q, pages, answers: dict, skip_part: str | None = None):
         flash(_("Some questions still need an answer."), "error")
         return redirect(url_for(".page", qid=q.id, number=number))
     context = get_context(q.id)
+    key = _submission_key(q.id)
     invitation = None
     if context.get("invite"):
         invitation = find_invitation(context["invite"])
         if invitation is None or invitation.answer_id is not None:
-            clear_context(q.id)
-            flash(_("This invitation was already used, so your rating was not stored."), "error")
-            return redirect(url_for(".start", qid=q.id))
-    response = create_response(
-        q,
-        answers,
-        current_lang(),
-        perspective=context["perspective"] if q.mentor else None,
-        phase=context.get("phase"),
-        series_from=context.get("series_from"),
-        invitation=invitation,
-    )
-    _drop_draft(q.id)
+            return redirect(url_for(".invitation_used", qid=q.id))
+    try:
+        with refusals(), RESULTS:
+            response = create_response(
+                q,
+                answers,
+                current_lang(),
+                perspective=context["perspective"] if q.mentor else None,
+                phase=context.get("phase"),
+                series_from=context.get("series_from"),
+                invitation=invitation,
+                submission_key=submission_hash("form", key),
+            )
+    except InvitationUsed:
+        return redirect(url_for(".invitation_used", qid=q.id))
+    _drop_draft(q.id, key)
     clear_context(q.id)
     return redirect(url_for("results.show", token=response.token))
+
+
+@bp.route("/<qid>/invitation-used", methods=["GET", "POST"])
+def invitation_used(qid: str):
+    """The invitation was used by someone else while this person rated: keep their answers.
+
+    Their answers stay in the draft. They can keep the rating as a result of their own (from
+    which they can invite the other person again), or ask for a new link.
+    """
+    q = get_questionnaire_or_404(qid)
+    context = get_context(qid)
+    answers = dict(_draft(qid))
+    if not context.get("invite") or check_answers(q, _without_skipped_parts(q, answers)):
+        return redirect(url_for(".start", qid=qid))
+    form = FlaskForm()
+    if request.method == "POST" and form.validate_on_submit():
+        set_context(qid, invite=None, series_from=None)
+        return _finish(q, paginate(q), answers)
+    return render_template(
+        "quiz/invitation_used.html",
+        q=q,
+        form=form,
+        mentor_view=context["perspective"] == "mentor",
+        title=_("This link was used meanwhile"),
+    ), 409
 
 
 def _complete(part, answers: dict) -> bool:

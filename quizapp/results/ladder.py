@@ -10,7 +10,9 @@ from ..engine import compare_ratings
 from ..i18n import ntext as ngettext
 from ..i18n import ptext, qt
 from ..i18n import text as _
+from ..limits import INVITATIONS
 from ..quiz.context import set_context
+from ..urls import external_url
 from . import bp
 from .charts import ladder_chart
 from .present import recommendation_data, shown_result
@@ -115,7 +117,8 @@ def invite(token: str):
     """Make the private link that lets the other rater rate the same trainee once."""
     response = _posted_ladder_result(token).response
     other = "mentor" if response.perspective == "self" else "self"
-    create_invitation(response, other)
+    with INVITATIONS:
+        create_invitation(response, other)
     return redirect(url_for(".show", token=token, _anchor="invite"))
 
 
@@ -156,7 +159,7 @@ def compare(token: str):
     if any(s is None or s.result is None for s in pair):
         abort(404)
     own, mentor = sorted(pair, key=lambda s: s.response.perspective != "self")
-    compare_url = url_for(".compare", token=token, _external=True)
+    compare_url = external_url(".compare", token=token)
     q = own.q
     rows = compare_ratings(q, own.response.answers, mentor.response.answers)
     raters = [(own, _("Trainee"), False), (mentor, _("Mentor"), True)]

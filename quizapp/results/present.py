@@ -13,6 +13,7 @@ from ..engine.schema import Advice, ClassDef, ComparisonAdvice, Recommendation
 from ..i18n import qt
 from ..library import get_library
 from ..models import Response
+from ..urls import external_url
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,9 @@ def recommendation_data(
         "title": qt(q.id, rec.title),
         "text": qt(q.id, rec.text),
         "section_title": section_title(rec.section),
-        "url": url_for("main.handbook_section", section_id=rec.section, _external=external),
+        "url": external_url("main.handbook_section", section_id=rec.section)
+        if external
+        else url_for("main.handbook_section", section_id=rec.section),
     }
 
 
@@ -90,7 +93,7 @@ def api_data(shown: ShownResult) -> dict:
         "perspective": r.perspective,
         "phase": r.phase,
         "answers": r.answers,
-        "result_url": url_for("results.show", token=r.token, _external=True),
+        "result_url": external_url("results.show", token=r.token),
     }
     if shown.result is None:
         data["error"] = _("These answers no longer fit the questionnaire and cannot be scored.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, render_template, request, url_for
+from flask import abort, render_template
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
@@ -11,7 +11,9 @@ from ..config import CSP
 from ..engine import score_range
 from ..extensions import talisman
 from ..i18n import qt, reader_of, select_second_language
+from ..limits import DELETIONS
 from ..quiz.context import perspective_texts
+from ..urls import external_url
 from . import bp
 from .charts import charts_for
 from .ladder import ladder_page_data
@@ -28,7 +30,7 @@ def show(token: str):
     if shown is None:
         abort(404)
     select_second_language()
-    result_url = url_for(".show", token=token, _external=True)
+    result_url = external_url(".show", token=token)
     texts = perspective_texts(shown.q, response.perspective or "self")
     title_text = texts["title"]
     recs = []
@@ -53,7 +55,6 @@ def show(token: str):
         form=FlaskForm(),
         title=qt(shown.q.id, title_text),
         title_text=title_text,
-        print_name=request.args.get("name", "")[:60].strip(),
         qr=qr_svg(result_url),
     )
 
@@ -87,7 +88,8 @@ def delete(token: str):
     response = get_response_or_404(token)
     form = FlaskForm()
     if form.validate_on_submit():
-        delete_response(response)
+        with DELETIONS:
+            delete_response(response)
         return render_template("results/deleted.html")
     if form.errors:
         abort(400)

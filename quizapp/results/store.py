@@ -2,13 +2,42 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import timedelta
 
 from flask import abort, current_app
+from sqlalchemy.exc import IntegrityError
 
 from ..engine import Questionnaire
 from ..extensions import db
 from ..models import Invitation, Response, new_token, utcnow
+
+# Responses deleted per transaction by the purge: short transactions keep writers waiting
+# at most a moment.
+PURGE_BATCH = 5000
+
+
+class InvitationUsed(Exception):
+    """The invitation was used by another rating first; nothing was stored."""
+
+
+def submission_hash(kind: str, key: str | None) -> str | None:
+    """Return what is stored for a submission key: forms and API clients never share keys."""
+    if not key:
+        return None
+    return hashlib.sha256(f"{kind}:{key}".encode()).hexdigest()
+
+
+def find_submitted(key_hash: str | None) -> Response | None:
+    """Return the response stored with this submission key, or None."""
+    if key_hash is None:
+        return None
+    response = db.session.execute(
+        db.select(Response).filter_by(submission_key=key_hash)
+    ).scalar_one_or_none()
+    if response is None or response.created_utc < retention_cutoff():
+        return None
+    return response
 
 
 def create_response(
@@ -20,12 +49,19 @@ def create_response(
     phase: str | None = None,
     series_from: str | None = None,
     invitation: Invitation | None = None,
+    submission_key: str | None = None,
 ) -> Response:
-    """Store checked answers and return the new response.
+    """Store checked answers and return the new response, exactly once.
 
     A rating made again from an earlier result joins that result's series; one made through an
-    invitation joins the inviter's series and uses the invitation up.
+    invitation joins the inviter's series and uses the invitation up, in the same transaction:
+    if another rating used it first, nothing is stored and InvitationUsed is raised. A second
+    submission with the same `submission_key` (see `submission_hash`) returns the response
+    the first one stored.
     """
+    earlier = find_submitted(submission_key)
+    if earlier is not None:
+        return earlier
     series = None
     if invitation is not None:
         series = invitation.from_response.series
@@ -43,25 +79,55 @@ def create_response(
         perspective=perspective,
         phase=phase,
         series=series,
+        submission_key=submission_key,
     )
     db.session.add(response)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError:
+        # The same submission is being stored by a concurrent request: use that one.
+        db.session.rollback()
+        earlier = find_submitted(submission_key)
+        if earlier is None:
+            raise
+        return earlier
     if invitation is not None:
-        invitation.answer_id = response.id
+        # The check and the write in one statement: of several ratings sent at once through
+        # one invitation, exactly one finds it open.
+        used = db.session.execute(
+            db.update(Invitation)
+            .where(Invitation.id == invitation.id, Invitation.answer_id.is_(None))
+            .values(answer_id=response.id)
+            .execution_options(synchronize_session=False)
+        )
+        if used.rowcount != 1:
+            db.session.rollback()
+            raise InvitationUsed
     db.session.commit()
     return response
 
 
 def create_invitation(response: Response, perspective: str) -> Invitation:
-    """Return the open invitation of a response for the other rater, making one if needed."""
-    invitation = db.session.execute(
-        db.select(Invitation).filter_by(from_id=response.id)
-    ).scalar_one_or_none()
-    if invitation is None:
-        invitation = Invitation(from_id=response.id, perspective=perspective)
-        db.session.add(invitation)
+    """Return the invitation of a response for the other rater, making it if needed.
+
+    There is one per result and rater (a unique constraint): when two requests make it at
+    once, the second finds the first one's.
+    """
+
+    def existing() -> Invitation | None:
+        return db.session.execute(
+            db.select(Invitation).filter_by(from_id=response.id, perspective=perspective)
+        ).scalar_one_or_none()
+
+    invitation = existing()
+    if invitation is not None:
+        return invitation
+    db.session.add(Invitation(from_id=response.id, perspective=perspective))
+    try:
         db.session.commit()
-    return invitation
+    except IntegrityError:
+        db.session.rollback()
+    return existing()
 
 
 def find_invitation(token: str) -> Invitation | None:
@@ -127,13 +193,35 @@ def delete_response(response: Response) -> None:
     db.session.commit()
 
 
-def purge_expired() -> int:
-    """Delete every response older than the retention period; return how many."""
-    expired = list(
+def purge_expired(batch: int = PURGE_BATCH) -> int:
+    """Delete every response older than the retention period, in bulk; return how many.
+
+    Each batch is one short transaction: the invitations made or answered by the expired
+    responses, then the responses. Indexes on `created`, `from_id` and `answer_id` keep
+    every statement cheap.
+    """
+    cutoff = retention_cutoff()
+    deleted = 0
+    while True:
+        ids = list(
+            db.session.execute(
+                db.select(Response.id)
+                .where(Response.created < cutoff)
+                .order_by(Response.id)
+                .limit(batch)
+            ).scalars()
+        )
+        if not ids:
+            return deleted
         db.session.execute(
-            db.select(Response).where(Response.created < retention_cutoff())
-        ).scalars()
-    )
-    for response in expired:
-        delete_response(response)
-    return len(expired)
+            db.delete(Invitation).where(
+                Invitation.from_id.in_(ids) | Invitation.answer_id.in_(ids)
+            ),
+            execution_options={"synchronize_session": False},
+        )
+        db.session.execute(
+            db.delete(Response).where(Response.id.in_(ids)),
+            execution_options={"synchronize_session": False},
+        )
+        db.session.commit()
+        deleted += len(ids)

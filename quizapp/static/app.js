@@ -105,15 +105,41 @@
   });
 })();
 
-// The name typed for the printout appears in the print header at once (it is never sent).
+// The name typed for the printout appears in the print header at once. It is never sent:
+// the field has no name, and the form is hidden for browsers without this script.
 (function () {
   "use strict";
+  // As quizapp/text_clean.py: no control characters (NUL, bidi overrides and isolates) that
+  // could hide or reorder what is printed.
+  var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+  function clean(text) { return text.replace(UNSAFE, "").replace(/\s+/g, " ").trim().slice(0, 60); }
   document.addEventListener("DOMContentLoaded", function () {
     var form = document.querySelector("[data-print-name-form]");
     var target = document.querySelector("[data-print-name]");
     if (!form || !target) return;
     var input = form.querySelector("input");
-    input.addEventListener("input", function () { target.textContent = input.value; });
-    form.addEventListener("submit", function (event) { event.preventDefault(); target.textContent = input.value; });
+    form.hidden = false;
+    input.addEventListener("input", function () { target.textContent = clean(input.value); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+  });
+})();
+
+// A form that stores something is sent once: a second click while the first is on its way
+// does nothing (the server also stores one result per set of answers).
+(function () {
+  "use strict";
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches || !form.matches("form[method=post]")) return;
+    if (form.dataset.sending) { event.preventDefault(); return; }
+    form.dataset.sending = "1";
+    form.setAttribute("aria-busy", "true");
+  });
+  // Back to a page kept in the browser's memory: it can be sent again.
+  window.addEventListener("pageshow", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-sending]"), function (form) {
+      delete form.dataset.sending;
+      form.removeAttribute("aria-busy");
+    });
   });
 })();

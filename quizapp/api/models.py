@@ -1,0 +1,263 @@
+"""The JSON API's requests and answers as pydantic models.
+
+The same models check every request body, check every answer before it leaves the app, and
+give the OpenAPI document its schemas (openapi.py): the description cannot drift from what
+the API does. Types that the questionnaire files define (kinds, audiences, scoring methods,
+conditions) come from the engine's own schema.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Annotated, Any, Literal, TypeVar
+
+from flask import current_app
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
+
+from ..engine import schema as engine
+from ..quiz.context import PERSPECTIVES, PHASES
+
+Kind = engine.Questionnaire.model_fields["kind"].annotation
+Audience = engine.Questionnaire.model_fields["audience"].annotation
+ItemKind = engine.Item.model_fields["kind"].annotation
+Method = engine.Scale.model_fields["method"].annotation
+Perspective = Literal[PERSPECTIVES]
+Phase = Literal[PHASES]
+
+
+def _languages(schema: dict) -> None:
+    """The language codes of the running app (its LANGUAGES setting), not a fixed list."""
+    schema["enum"] = list(current_app.config["LANGUAGES"])
+
+
+Lang = Annotated[str, Field(json_schema_extra=_languages, description="Language code")]
+Url = Annotated[str, Field(json_schema_extra={"format": "uri"})]
+
+ANSWER_SCHEMA = {
+    "description": (
+        "For a rank item: every option id, the one most like you first. For a choice item:"
+        " the id of the chosen option. For a stage item (competence ladder): the step 1-4,"
+        " the id of a no-rating option, or null when there is nothing to rate."
+    ),
+    "anyOf": [
+        {"type": "array", "items": {"type": "string"}},
+        {"type": "string"},
+        {"type": "integer", "minimum": 1, "maximum": 4},
+        {"type": "null"},
+    ],
+}
+# Answers are checked item by item against the questionnaire (engine.check_answers), which
+# names the item and the problem; the schema says what shapes an answer can have.
+Answer = Annotated[Any, WithJsonSchema(ANSWER_SCHEMA)]
+
+
+class Model(BaseModel):
+    """Every field documented, nothing else accepted or sent."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Problem(Model):
+    item: str | None = Field(description="The item (question) the problem is about, if any")
+    code: str = Field(description="What is wrong, for programs, e.g. tied or unknown_language")
+    message: str = Field(description="What is wrong, in words, in the request's language")
+    # Details some problems carry, for programs (the message says the same in words).
+    field: str | None = Field(default=None, description="unknown_field: the field")
+    lang: str | None = Field(default=None, description="unknown_language: the language")
+    option: str | None = Field(default=None, description="unknown_option, tied: the option")
+    part: str | None = Field(default=None, description="The part of the questionnaire")
+    place: int | None = Field(default=None, description="tied: the place given twice")
+    stage: int | None = Field(default=None, description="unknown_stage: the step given")
+    stages: list[int] | None = Field(default=None, description="The steps there are")
+
+
+class Problems(Model):
+    """Problems with the request, each naming the item it concerns."""
+
+    problems: list[Problem]
+
+
+class QuestionnaireSummary(Model):
+    id: str
+    version: int
+    kind: Kind
+    audience: Audience
+    minutes: int = Field(description="About how long it takes, the optional part left out")
+    optional_minutes: int | None = Field(
+        description="About how long the optional part takes; null without one"
+    )
+    title: str
+    summary: str
+    url: Url
+    form_url: Url
+
+
+class QuestionnaireList(Model):
+    questionnaires: list[QuestionnaireSummary]
+
+
+class Option(Model):
+    id: str
+    text: str
+    scale: str | None = Field(description="The scale this option scores; null on the ladder")
+    points: int | None = Field(default=None, description="Points, where options carry points")
+
+
+class Item(Model):
+    id: str
+    kind: ItemKind
+    stem: str
+    tags: list[str]
+    options: list[Option]
+
+
+class Part(Model):
+    id: str
+    title: str
+    instructions: str
+    optional: bool
+    items: list[Item]
+
+
+class TheoryModel(Model):
+    name: str
+    source: str
+    handbook: list[str] = Field(description="Handbook sections the questionnaire is based on")
+
+
+class Tag(Model):
+    id: str
+    name: str
+
+
+class Scale(Model):
+    id: str
+    method: Method
+    name: str
+    min: float
+    max: float
+    of: list[str] | None = None
+    part: str | None = None
+    tag: str | None = None
+    with_points: list[int] | None = Field(
+        default=None, description="count_points: the points of the options it counts"
+    )
+
+
+class Band(Model):
+    id: str
+    min: float | None
+    max: float | None
+    text: str | None = Field(description="What a score in this band means, if it says")
+
+
+class Axis(Model):
+    score: str
+    bands: list[Band]
+
+
+class ClassOfClassification(Model):
+    id: str
+    bands: list[str]
+    name: str
+
+
+class Classification(Model):
+    id: str
+    name: str
+    source: str
+    axes: list[Axis]
+    classes: list[ClassOfClassification]
+
+
+class RecommendationRule(Model):
+    id: str
+    section: str
+    title: str
+    own: bool = Field(description="True: our own advice, related to the handbook section")
+    source: str | None = Field(description="Where the advice comes from, besides the handbook")
+    when: engine.Condition | None = Field(description="When it is given; null: always")
+
+
+class Questionnaire(QuestionnaireSummary):
+    instructions: str
+    model: TheoryModel
+    rank_points: list[int] | None
+    tags: list[Tag]
+    parts: list[Part]
+    scales: list[Scale]
+    classifications: list[Classification]
+    recommendations: list[RecommendationRule]
+
+
+class NewResponse(Model):
+    """A set of answers to score and store. `perspective` and `phase` are for the
+    competence ladder only."""
+
+    answers: dict[str, Answer] = Field(description="One entry per item (question), by its id")
+    lang: Lang | None = Field(default=None, description="Language of the result's texts")
+    perspective: Perspective = Field(default="self", description="Who rates (ladder only)")
+    phase: Phase | None = Field(default=None, description="When in the internship (ladder only)")
+
+    @field_validator("lang")
+    @classmethod
+    def _known_language(cls, value: str | None) -> str | None:
+        if value is not None and value not in current_app.config["LANGUAGES"]:
+            raise ValueError("unknown language")
+        return value
+
+
+class Recommendation(Model):
+    id: str | None
+    section: str
+    title: str
+    text: str
+    own: bool = Field(description="True: our own advice, related to the handbook section")
+    source: str | None = Field(description="Where the advice comes from, besides the handbook")
+    section_title: str
+    url: Url
+
+
+class Result(Model):
+    token: str
+    questionnaire: str
+    version: int
+    lang: Lang
+    created: datetime
+    perspective: Perspective | None
+    phase: Phase | None
+    answers: dict[str, Answer]
+    result_url: Url
+    error: str | None = Field(
+        default=None, description="Set when the answers no longer fit the questionnaire"
+    )
+    scores: dict[str, float | None] | None = None
+    profile: dict[str, str | list[str] | None] | None = Field(
+        default=None, description="Class per classification; leadership adds style lists"
+    )
+    matrix: dict[str, dict[str, int]] | None = Field(
+        default=None, description="Leadership: styles chosen per development level"
+    )
+    best_fit: dict[str, str] | None = Field(
+        default=None, description="Leadership: the style the model advises per development level"
+    )
+    recommendations: list[Recommendation] | None = None
+
+
+class Created(Model):
+    token: str
+    result_url: Url
+    result: Result
+
+
+T = TypeVar("T", bound=BaseModel)
+
+
+def checked(model: type[T], data: dict) -> dict:
+    """Return `data` after checking it against the model, as a client reads it (JSON)."""
+    model.model_validate_json(json.dumps(data), strict=True)
+    return data
+
+
+SCHEMA_MODELS = (Problems, QuestionnaireList, Questionnaire, NewResponse, Result, Created)
