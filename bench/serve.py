@@ -27,6 +27,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 TICK = os.sysconf("SC_CLK_TCK")
+ENCODINGS = "gzip, deflate, br, zstd"  # what a current browser sends
 
 
 def free_port() -> int:
@@ -60,7 +61,7 @@ def cpu_seconds(master: int) -> float:
 class Gunicorn:
     """A gunicorn serving `module:app` from `cwd`, sync workers on a free port."""
 
-    def __init__(self, target: str, cwd: Path, env: dict, workers: int):
+    def __init__(self, target: str, cwd: Path, env: dict, workers: int, config: bool = True):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc = subprocess.Popen(
@@ -77,8 +78,7 @@ class Gunicorn:
                 "sync",
                 "--log-level",
                 "warning",
-                "--config",
-                str(HERE / "gunicorn_bench.py"),
+                *(["--config", str(HERE / "gunicorn_bench.py")] if config else []),
             ],
             cwd=cwd,
             env={**os.environ, **env, "PYTHONPATH": str(cwd)},
@@ -94,7 +94,19 @@ def load(url: str, seconds: int, connections: int, master: int) -> dict:
     """Run wrk against a URL; return rps, p99 and CPU ms per request."""
     before = cpu_seconds(master)
     out = subprocess.run(
-        ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--latency", url],
+        [
+            "wrk",
+            "-t",
+            "2",
+            "-c",
+            str(connections),
+            "-d",
+            f"{seconds}s",
+            "--latency",
+            "-H",
+            f"Accept-Encoding: {ENCODINGS}",
+            url,
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -116,16 +128,24 @@ def first_request(app_dir: Path, env: dict, path: str) -> float:
     """Milliseconds for the first request to a result page in a fresh single worker."""
     server = Gunicorn("wsgi:app", app_dir, env, workers=1)
     try:
-        # wait until the port takes connections, without sending a request
-        end = time.monotonic() + 30
+        # wait until the port takes connections and the worker has booted (its CPU time
+        # stops growing), without sending it a request
+        end = time.monotonic() + 60
         while time.monotonic() < end:
             with socket.socket() as s:
                 if s.connect_ex(("127.0.0.1", server.port)) == 0:
                     break
             time.sleep(0.05)
-        time.sleep(1.0)  # the worker forks after the master binds
+        last = -1.0
+        while time.monotonic() < end:
+            time.sleep(0.3)
+            used = cpu_seconds(server.proc.pid)
+            if used > 0 and used == last:
+                break
+            last = used
         start = time.perf_counter()
-        with urllib.request.urlopen(server.url + path) as response:
+        request = urllib.request.Request(server.url + path, headers={"Accept-Encoding": ENCODINGS})
+        with urllib.request.urlopen(request) as response:
             response.read()
         return (time.perf_counter() - start) * 1000
     finally:
@@ -163,7 +183,7 @@ def main() -> None:
         f"app: {app_dir} ({args.workers} sync workers, wrk {args.connections} connections,"
         f" {args.seconds} s per page)"
     )
-    hello = Gunicorn("hello:app", HERE, {}, args.workers)
+    hello = Gunicorn("hello:app", HERE, {}, args.workers, config=False)
     app = Gunicorn("wsgi:app", app_dir, env, args.workers)
     rows = []
     try:

@@ -28,6 +28,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from . import cli, database, errors, i18n, library, limits, privacy, urls  # noqa: F401
     from .charts import svg
     from .extensions import babel, compress, csrf, db, migrate, talisman
+    from .results import pages as result_pages
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(config.PROJECT_ROOT / "migrations"))
@@ -44,6 +45,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         permissions_policy={"geolocation": "()", "camera": "()", "microphone": "()"},
     )
     library.init_app(app)
+    result_pages.init_app(app)
     limits.init_app(app)
     privacy.init_app(app)
     app.after_request(i18n.remember_language)

@@ -63,6 +63,9 @@ def defaults(instance_path: str) -> dict:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env("FORCE_HTTPS", "0") == "1",
         "WTF_CSRF_TIME_LIMIT": None,
+        # Rendered result pages kept per worker (results/pages.py): how many, how long.
+        "RESULT_CACHE_SIZE": int(env("RESULT_CACHE_SIZE", "256")),
+        "RESULT_CACHE_SECONDS": int(env("RESULT_CACHE_SECONDS", "600")),
         # Compressed HTML and JSON: zstd or brotli where the browser takes them, else gzip.
         "COMPRESS_ALGORITHM": ["zstd", "br", "gzip"],
         "COMPRESS_BR_LEVEL": 4,

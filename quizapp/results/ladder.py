@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from flask import abort, redirect, render_template, url_for
+from flask import abort, redirect, render_template, request, session, url_for
 from flask_babel import format_date
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 
 from ..engine import compare_ratings
+from ..i18n import current_lang, ptext, qt
 from ..i18n import ntext as ngettext
-from ..i18n import ptext, qt
 from ..i18n import text as _
 from ..limits import INVITATIONS
 from ..quiz.context import set_context
 from ..urls import external_url
 from . import bp
 from .charts import ladder_chart
+from .pages import result_pages
 from .present import recommendation_data, shown_result
 from .qr import qr_svg
 from .store import (
@@ -155,11 +157,28 @@ def compare(token: str):
     ).scalar_one_or_none()
     if invitation is None or invitation.answer is None:
         abort(404)
+    compare_url = external_url(".compare", token=token)
+    pair = (invitation.from_response.token, invitation.answer.token)
+    key = ("compare", token, current_lang(), compare_url, pair)
+    pages = result_pages()
+
+    def page() -> str:
+        body = pages.get_or_render(key, lambda: _render_comparison(invitation, compare_url))
+        return render_template(
+            "results/compare.html", body=Markup(body), title=_("Two views side by side")
+        )
+
+    if session.get("_flashes"):
+        return pages.fill(page())
+    return pages.fill(pages.get_or_render(("page", request.path, *key), page))
+
+
+def _render_comparison(invitation, compare_url: str) -> str:
+    """Score both ratings and render the comparison's content (kept: see results/pages.py)."""
     pair = [shown_result(invitation.from_response), shown_result(invitation.answer)]
     if any(s is None or s.result is None for s in pair):
         abort(404)
     own, mentor = sorted(pair, key=lambda s: s.response.perspective != "self")
-    compare_url = external_url(".compare", token=token)
     q = own.q
     rows = compare_ratings(q, own.response.answers, mentor.response.answers)
     raters = [(own, _("Trainee"), False), (mentor, _("Mentor"), True)]
@@ -186,13 +205,12 @@ def compare(token: str):
         flags=[flags.get(row["flag"]) for row in rows],
     )
     return render_template(
-        "results/compare.html",
+        "results/_compare.html",
         q=q,
         own=own,
         mentor=mentor,
         rows=rows,
         chart=chart,
-        title=qt(q.id, q.comparison.title),
         compare_url=compare_url,
         qr=qr_svg(compare_url),
     )

@@ -2,37 +2,69 @@
 
 from __future__ import annotations
 
-from flask import abort, render_template
+from flask import abort, render_template, request, session
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 
 from ..charts import plotly
 from ..config import CSP
 from ..engine import score_range
 from ..extensions import talisman
-from ..i18n import qt, reader_of, select_second_language
+from ..i18n import current_lang, qt, reader_of, second_lang, select_second_language
+from ..library import get_library
 from ..limits import DELETIONS
 from ..quiz.context import perspective_texts
 from ..urls import external_url
 from . import bp
 from .charts import charts_for
 from .ladder import ladder_page_data
+from .pages import csrf_hole, result_pages
 from .present import details, recommendation_data, shown_result
 from .qr import qr_svg
-from .store import delete_response, get_response_or_404
+from .store import delete_response, get_response_or_404, ladder_state
 
 
 @bp.get("/<token>")
 def show(token: str):
     """Show the scores, charts and advice of one result."""
     response = get_response_or_404(token)
-    shown = shown_result(response)
-    if shown is None:
+    q = get_library().questionnaires.get(response.questionnaire)
+    if q is None:
         abort(404)
     select_second_language()
     result_url = external_url(".show", token=token)
-    texts = perspective_texts(shown.q, response.perspective or "self")
-    title_text = texts["title"]
+    title_text = perspective_texts(q, response.perspective or "self")["title"]
+    reader = reader_of(q.audience, response.perspective)
+    state = ladder_state(response) if q.kind == "competence-ladder" else ()
+    key = ("result", token, current_lang(), second_lang(), result_url, state)
+    pages = result_pages()
+
+    def body() -> str:
+        return pages.get_or_render(
+            key, lambda: _render_body(response, result_url, title_text, reader)
+        )
+
+    def page() -> str:
+        return render_template(
+            "results/show.html",
+            body=Markup(body()),
+            q=q,
+            response=response,
+            result_url=result_url,
+            reader=reader,
+            title=qt(q.id, title_text),
+            title_text=title_text,
+        )
+
+    if session.get("_flashes"):
+        return pages.fill(page())
+    return pages.fill(pages.get_or_render(("page", request.path, *key), page))
+
+
+def _render_body(response, result_url: str, title_text: str, reader: str) -> str:
+    """Score a result and render the part of its page that is kept (see results/pages.py)."""
+    shown = shown_result(response)
     recs = []
     if shown.result is not None:
         recs = [
@@ -50,12 +82,11 @@ def show(token: str):
         if shown.q.kind == "competence-ladder" and shown.result
         else None,
         result_url=result_url,
-        reader=reader_of(shown.q.audience, response.perspective),
+        reader=reader,
         score_range=score_range,
-        form=FlaskForm(),
-        title=qt(shown.q.id, title_text),
         title_text=title_text,
         qr=qr_svg(result_url),
+        csrf_token=csrf_hole,
     )
 
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import hashlib
 from datetime import timedelta
+from functools import cache
 
 from flask import abort, current_app
+from sqlalchemy import String, bindparam, cast, func
 from sqlalchemy.exc import IntegrityError
 
 from ..engine import Questionnaire
 from ..extensions import db
 from ..models import Invitation, Response, new_token, utcnow
+from .pages import result_pages
 
 # Responses deleted per transaction by the purge: short transactions keep writers waiting
 # at most a moment.
@@ -148,18 +151,66 @@ def invitations_of(response: Response) -> list[Invitation]:
     )
 
 
+def _series_query(response: Response, *columns):
+    return (
+        db.select(*columns)
+        .filter_by(series=response.series, perspective=response.perspective)
+        .where(Response.created >= retention_cutoff())
+        .order_by(Response.created, Response.id)
+    )
+
+
 def series_of(response: Response) -> list[Response]:
     """Return the ratings by the same rater in this response's series, oldest first."""
     if response.series is None:
         return [response]
-    return list(
-        db.session.execute(
-            db.select(Response)
-            .filter_by(series=response.series, perspective=response.perspective)
-            .where(Response.created >= retention_cutoff())
-            .order_by(Response.created, Response.id)
-        ).scalars()
+    return list(db.session.execute(_series_query(response, Response)).scalars())
+
+
+@cache
+def _ladder_state_query():
+    """The statement of `ladder_state`, built once: building it costs more than running it."""
+    series = (
+        db.select(func.aggregate_strings(Response.token, " "))
+        .where(Response.series == bindparam("series"))
+        .where(Response.perspective == bindparam("perspective"))
+        .where(Response.created >= bindparam("cutoff"))
+        .scalar_subquery()
     )
+    state = Invitation.token + ":" + Invitation.compare_token + ":"
+    state += func.coalesce(cast(Invitation.answer_id, String), "-")
+    invitations = (
+        db.select(func.aggregate_strings(state, " "))
+        .where(
+            (Invitation.from_id == bindparam("rid")) | (Invitation.answer_id == bindparam("rid"))
+        )
+        .scalar_subquery()
+    )
+    return db.select(series, invitations)
+
+
+def ladder_state(response: Response) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The tokens of a ladder rating's series and of its invitations' states, in one query.
+
+    It runs on every view of a ladder page (the state keys its kept page, results/pages.py),
+    so both lists come back as strings aggregated in the database, in a single round trip.
+    """
+    tokens, states = (
+        db.session.connection()
+        .execute(
+            _ladder_state_query(),
+            {
+                "series": response.series,
+                "perspective": response.perspective,
+                "cutoff": retention_cutoff(),
+                "rid": response.id,
+            },
+        )
+        .one()
+    )
+    if response.series is None:
+        tokens = response.token
+    return tuple(sorted((tokens or "").split())), tuple(sorted((states or "").split()))
 
 
 def retention_cutoff():
@@ -167,11 +218,17 @@ def retention_cutoff():
     return utcnow() - timedelta(days=current_app.config["RESULT_RETENTION_DAYS"])
 
 
+@cache
+def _by_token():
+    """The statement that finds a response by its token, built once (it runs on every view)."""
+    return db.select(Response).where(Response.token == bindparam("token"))
+
+
 def find_response(token: str) -> Response | None:
     """Return the response with this token, or None if there is none or it expired."""
     if not token or len(token) > 64:
         return None
-    response = db.session.execute(db.select(Response).filter_by(token=token)).scalar_one_or_none()
+    response = db.session.execute(_by_token(), {"token": token}).scalar_one_or_none()
     if response is None or response.created_utc < retention_cutoff():
         return None
     return response
@@ -191,6 +248,7 @@ def delete_response(response: Response) -> None:
         db.session.delete(invitation)
     db.session.delete(response)
     db.session.commit()
+    result_pages().forget(response.token)  # its page, and pages that show it (series, pairs)
 
 
 def purge_expired(batch: int = PURGE_BATCH) -> int:
