@@ -58,6 +58,7 @@ def main() -> None:
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.sqlite",
             "SECRET_KEY": "bench",
             "WTF_CSRF_ENABLED": False,
+            "RATELIMIT_ENABLED": False,
         }
     )
     with app.app_context():
@@ -88,10 +89,10 @@ def main() -> None:
         print(line(f"  POST {url}", timed(lambda u=url, b=body: client.post(u, json=b), 100)))
         token = client.post(url, json=body).get_json()["token"]
         first = timed(lambda t=token: client.get(f"/r/{t}"), 1)
-        print(line(f"  GET /r/<{qid}> first view (charts built)", first))
+        print(line(f"  GET /r/<{qid}> first view (scored and rendered)", first))
         print(
             line(
-                f"  GET /r/<{qid}> again (charts cached)",
+                f"  GET /r/<{qid}> again (the kept page)",
                 timed(lambda t=token: client.get(f"/r/{t}"), 100),
             )
         )
