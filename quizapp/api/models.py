@@ -15,8 +15,8 @@ from typing import Annotated, Any, Literal, TypeVar
 from flask import current_app
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 
+from ..context import PERSPECTIVES, PHASES
 from ..engine import schema as engine
-from ..quiz.context import PERSPECTIVES, PHASES
 
 Kind = engine.Questionnaire.model_fields["kind"].annotation
 Audience = engine.Questionnaire.model_fields["audience"].annotation

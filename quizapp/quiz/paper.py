@@ -10,6 +10,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
+from ..context import PERSPECTIVES, PHASES, perspective_texts
 from ..engine import Problem, check_answers, score_range
 from ..errors import Refused, refusals
 from ..i18n import band_range, current_lang, qt, reader_of
@@ -19,7 +20,6 @@ from ..messages import problem_message
 from ..models import new_token
 from ..results.store import create_response, find_submitted, submission_hash
 from . import bp
-from .context import PERSPECTIVES, PHASES, perspective_texts
 from .pages import read_item
 from .routes import ALREADY_SENT, SEND_AGAIN, SUBMISSION_KEY
 

@@ -7,6 +7,14 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 
+from ..context import (
+    PERSPECTIVES,
+    PHASES,
+    clear_context,
+    get_context,
+    perspective_texts,
+    set_context,
+)
 from ..engine import check_answers
 from ..errors import Refused, refusals
 from ..i18n import current_lang, reader_of
@@ -22,14 +30,6 @@ from ..results.store import (
     submission_hash,
 )
 from . import bp
-from .context import (
-    PERSPECTIVES,
-    PHASES,
-    clear_context,
-    get_context,
-    perspective_texts,
-    set_context,
-)
 from .pages import OPTION_ID, form_values, paginate, read_item
 
 SEND_AGAIN = _l(

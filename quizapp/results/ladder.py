@@ -7,12 +7,12 @@ from flask_babel import format_date
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 
+from ..context import set_context
 from ..engine import compare_ratings
 from ..i18n import current_lang, ptext, qt
 from ..i18n import ntext as ngettext
 from ..i18n import text as _
 from ..limits import INVITATIONS
-from ..quiz.context import set_context
 from ..urls import external_url
 from . import bp
 from .charts import ladder_chart

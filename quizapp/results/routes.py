@@ -9,12 +9,12 @@ from markupsafe import Markup
 
 from ..charts import plotly
 from ..config import CSP
+from ..context import perspective_texts
 from ..engine import score_range
 from ..extensions import talisman
 from ..i18n import current_lang, qt, reader_of, second_lang, select_second_language
 from ..library import get_library
 from ..limits import DELETIONS
-from ..quiz.context import perspective_texts
 from ..urls import external_url
 from . import bp
 from .charts import charts_for

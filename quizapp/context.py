@@ -1,10 +1,14 @@
-"""Who is answering (trainee or mentor), on whose invitation, and in which series."""
+"""Who is answering (trainee or mentor), on whose invitation, and in which series.
+
+The questionnaire pages (quiz/) set it and the result pages (results/) start new ratings
+with it, so it lives below both.
+"""
 
 from __future__ import annotations
 
 from flask import session
 
-from ..engine import Questionnaire
+from .engine import Questionnaire
 
 PERSPECTIVES = ("self", "mentor")
 PHASES = ("start", "middle", "end")
