@@ -42,13 +42,14 @@ def missing_translations(directory: Path, langs) -> list[str]:
             continue
         catalog = read_catalog(lang)
         for path in sorted(Path(directory).glob("*.yaml")):
-            context, texts = file_texts(path)
-            for line, where, text in texts:
-                message = catalog.get(text, context=context)
-                if message is None or not message.string:
-                    problems.append(f"{path.name}:{line}: {where}: no {lang} translation")
-                elif message.fuzzy:
-                    problems.append(f"{path.name}:{line}: {where}: {lang} translation is fuzzy")
+            for line, where, text, contexts in file_texts(path):
+                for context in contexts:
+                    message = catalog.get(text, context=context)
+                    place = f"{path.name}:{line}: {where} ({context})"
+                    if message is None or not message.string:
+                        problems.append(f"{place}: no {lang} translation")
+                    elif message.fuzzy:
+                        problems.append(f"{place}: {lang} translation is fuzzy")
     return problems
 
 
@@ -121,10 +122,13 @@ def compile_command() -> None:
 
 @results_cli.command("purge")
 def purge_command() -> None:
-    """Delete results older than RESULT_RETENTION_DAYS."""
+    """Delete results and internship plans older than RESULT_RETENTION_DAYS."""
+    from .internships.store import purge_expired_internships
     from .results.store import purge_expired
 
+    plans = purge_expired_internships()
     click.echo(f"Deleted {purge_expired()} expired results.")
+    click.echo(f"Deleted {plans} expired internship plans.")
 
 
 def init_app(app: Flask) -> None:

@@ -16,7 +16,13 @@ PHASES = ("start", "middle", "end")
 
 def get_context(qid: str) -> dict:
     """Return this browser's context for a questionnaire, 'self' by default."""
-    context = {"perspective": "self", "invite": None, "series_from": None, "phase": None}
+    context = {
+        "perspective": "self",
+        "invite": None,
+        "series_from": None,
+        "phase": None,
+        "internship": None,  # a role link's token: the result joins that internship
+    }
     context.update(session.get("contexts", {}).get(qid, {}))
     return context
 
@@ -26,7 +32,7 @@ def set_context(qid: str, **values) -> None:
     contexts = dict(session.get("contexts", {}))
     current = get_context(qid)
     if "perspective" in values and values["perspective"] != current["perspective"]:
-        current.update(invite=None, series_from=None)
+        current.update(invite=None, series_from=None, internship=None)
     current.update(values)
     contexts[qid] = current
     session["contexts"] = contexts

@@ -10,7 +10,7 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from .charts.text import soft_hyphens
-from .textdata import READERS
+from .textdata import MENTOR_SUFFIX, READERS
 
 LANG_COOKIE = "lang"
 LANG_NAMES = {"en": "English", "nl": "Nederlands"}
@@ -178,6 +178,14 @@ def _page_reader(ctx) -> str:
     return reader
 
 
+def say_to(reader: str, string: str, **variables):
+    """In Python code: translate a text for a reader ("trainee" or "mentor"), as say() does in
+    templates; the extractor (textdata.extract_python) puts it in the catalogue once per reader."""
+    if reader not in READERS:
+        raise ValueError(f"say_to() needs a reader ({' or '.join(READERS)}), not {reader!r}")
+    return ptext(reader, string, **variables)
+
+
 @pass_context
 def say(ctx, string: str, **variables):
     """Translate a text for the page's reader: the template's `reader` is the message context.
@@ -223,6 +231,21 @@ def qt(context: str, text: str | None):
     return _in_both(fast_pgettext, context, text)
 
 
+@pass_context
+def qreader(ctx, q, text: str | None):
+    """A data-file text about a result, for the page's reader (a Jinja global).
+
+    A mentor who answers a questionnaire for themselves (`mentor: {about: self}`) reads what
+    their result means in the mentor's wording, which the catalogue keeps under the context
+    "<id>/mentor" (textdata.MENTOR_VARIANT_KEYS); everyone else reads the file's own wording.
+    """
+    if not text:
+        return ""
+    if ctx.get("reader") == "mentor" and q.mentor is not None and q.mentor.about == "self":
+        return _in_both(fast_pgettext, q.id + MENTOR_SUFFIX, text)
+    return qt(q.id, text)
+
+
 def hyphenated(value):
     """Template filter: a text with soft hyphens in its long words (both languages on two)."""
     if isinstance(value, Both):
@@ -255,6 +278,7 @@ def template_globals() -> dict:
     """Values every template can use."""
     return {
         "qt": qt,
+        "qreader": qreader,
         "number": number,
         "format_decimal": format_decimal,
         "second_lang": second_lang,

@@ -86,6 +86,14 @@ def problem_message(problem: Problem) -> str:
             "This Idempotency-Key was used for other answers. Make a new key for each set of"
             " answers."
         )
+    if code == "unknown_internship":
+        return _("There is no internship plan with this link. It may have been deleted.")
+    if code == "bad_field":
+        return _("The field %(field)s cannot be used as it is.", field=detail.get("field"))
+    if code == "other_role":
+        return _("This result was made by the other role, so it cannot be added for this one.")
+    if code == "already_attached":
+        return _("This result already belongs to an internship plan.")
     if code == "too_large":
         return _("The request is too large.")
     return _("This answer cannot be used.")

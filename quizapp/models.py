@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .extensions import db
@@ -74,3 +74,58 @@ class Invitation(db.Model):
 
     from_response: Mapped[Response] = relationship(foreign_keys=[from_id])
     answer: Mapped[Response | None] = relationship(foreign_keys=[answer_id])
+
+
+class Internship(db.Model):
+    """A trainee and a mentor going through one internship, each with a private link.
+
+    The labels are optional and deletable. A role's token opens the shared plan as that role;
+    either can be renewed without the other. `*_opened` is when a role's link was first used:
+    until then, the other role's page shows it, to send on.
+    """
+
+    __tablename__ = "internships"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    trainee_token: Mapped[str] = mapped_column(
+        String(64), unique=True, index=True, default=new_token
+    )
+    mentor_token: Mapped[str] = mapped_column(
+        String(64), unique=True, index=True, default=new_token
+    )
+    trainee_name: Mapped[str | None] = mapped_column(String(60), default=None)
+    mentor_name: Mapped[str | None] = mapped_column(String(60), default=None)
+    company: Mapped[str | None] = mapped_column(String(120), default=None)
+    starts: Mapped[date | None] = mapped_column(Date, default=None)
+    ends: Mapped[date | None] = mapped_column(Date, default=None)
+    trainee_opened: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    mentor_opened: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="internship", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    def token_of(self, role: str) -> str:
+        """The private link token of a role ("trainee" or "mentor")."""
+        return self.mentor_token if role == "mentor" else self.trainee_token
+
+
+class Attachment(db.Model):
+    """A result that belongs to an internship, added by one of its two roles."""
+
+    __tablename__ = "internship_results"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    internship_id: Mapped[int] = mapped_column(
+        ForeignKey("internships.id", ondelete="CASCADE"), index=True
+    )
+    # A result belongs to one internship at most.
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("responses.id", ondelete="CASCADE"), unique=True
+    )
+    role: Mapped[str] = mapped_column(String(16))
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    internship: Mapped[Internship] = relationship(back_populates="attachments")
+    response: Mapped[Response] = relationship()

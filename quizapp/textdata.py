@@ -20,6 +20,9 @@ TEXT_KEYS = frozenset(
         "summary",
         "explanation",
         "text_mentor",
+        "stem_mentor",
+        "title_mentor",
+        "instructions_mentor",
         "instructions",
         "stem",
         "text",
@@ -49,6 +52,26 @@ def _walk(node, trail: list[str], in_text: bool) -> Iterator[tuple[int, str, str
         yield node.start_mark.line + 1, " ".join(trail), node.value
 
 
+# A questionnaire a mentor answers for themselves (`mentor: {about: self}`) shows its
+# interpretations to a mentor too. Those texts (what a class, a band or a score means) are put
+# in the catalogue a second time, with the context "<id>/mentor", so that each language can
+# word them for a mentor ("u" in Dutch); see i18n.qr.
+MENTOR_SUFFIX = "/mentor"
+MENTOR_VARIANT_KEYS = ("description", "at_work")
+
+
+def _about_self(root) -> bool:
+    mentor = next((v for k, v in root.value if k.value == "mentor"), None)
+    if not isinstance(mentor, yaml.MappingNode):
+        return False
+    return any(k.value == "about" and v.value == "self" for k, v in mentor.value)
+
+
+def _has_mentor_variant(where: str) -> bool:
+    words = where.split()
+    return words[-1] in MENTOR_VARIANT_KEYS or (words[-1] == "text" and "band" in words)
+
+
 def file_context(path: Path, root) -> str:
     """Return the message context of a data file."""
     if Path(path).name == "handbook.yaml":
@@ -57,21 +80,35 @@ def file_context(path: Path, root) -> str:
     return ids[0] if ids else Path(path).stem
 
 
-def file_texts(path: Path) -> tuple[str, list[tuple[int, str, str]]]:
-    """Return a data file's context and its texts as (line, where, text)."""
+def _texts(path, root) -> list[tuple[int, str, str, tuple[str, ...]]]:
+    """(line, where, text, message contexts) of every text of a parsed data file."""
+    if root is None:
+        return []
+    context = file_context(path, root)
+    mentor = context + MENTOR_SUFFIX if _about_self(root) else None
+    return [
+        (
+            line,
+            where,
+            text,
+            (context, mentor) if mentor and _has_mentor_variant(where) else (context,),
+        )
+        for line, where, text in _walk(root, [], False)
+    ]
+
+
+def file_texts(path: Path) -> list[tuple[int, str, str, tuple[str, ...]]]:
+    """Return a data file's texts as (line, where, text, message contexts)."""
     with open(path, encoding="utf-8") as fh:
-        root = yaml.compose(fh)
-    return file_context(path, root), list(_walk(root, [], False)) if root is not None else []
+        return _texts(path, yaml.compose(fh))
 
 
 def extract_yaml(fileobj, keywords, comment_tags, options):
     """Babel extractor for data files: yields (line, 'pgettext', (context, text), [where])."""
     root = yaml.compose(fileobj.read().decode("utf-8"))
-    if root is None:
-        return
-    context = file_context(getattr(fileobj, "name", "x.yaml"), root)
-    for line, where, text in _walk(root, [], False):
-        yield line, "pgettext", (context, text), [where]
+    for line, where, text, contexts in _texts(getattr(fileobj, "name", "x.yaml"), root):
+        for context in contexts:
+            yield line, "pgettext", (context, text), [where]
 
 
 # Who a page speaks to (see i18n.say). Each is also the message context of the texts written
@@ -98,5 +135,23 @@ def extract_jinja(fileobj, keywords, comment_tags, options):
         elif function == "nsay":
             for reader in READERS:
                 yield line, "npgettext", (reader, *texts[:2]), comments
+        else:
+            yield line, function, message, comments
+
+
+def extract_python(fileobj, keywords, comment_tags, options):
+    """Babel extractor for Python: Babel's own, plus every say_to(reader, "...") text once per
+    reader (see i18n.say_to), as extract_jinja does for templates."""
+    from babel.messages.extract import extract_python as babel_extract_python
+
+    functions = [*keywords, "say_to"]
+    for line, function, message, comments in babel_extract_python(
+        fileobj, functions, comment_tags, options
+    ):
+        if function == "say_to":
+            texts = (message,) if isinstance(message, str) else tuple(message)
+            text = next((t for t in texts if t), None)
+            for reader in READERS:
+                yield line, "pgettext", (reader, text), comments
         else:
             yield line, function, message, comments

@@ -18,8 +18,8 @@ def q(library):
 def test_list(client):
     data = client.get("/api/v1/questionnaires?lang=nl").get_json()
     ids = [x["id"] for x in data["questionnaires"]]
-    assert ids == ["competence-ladder", "leadership-styles", "learning-styles"]
-    learning = data["questionnaires"][2]
+    assert ids == ["competence-ladder", "expectations", "leadership-styles", "learning-styles"]
+    learning = data["questionnaires"][3]
     assert learning["audience"] == "trainee"
     # Computed from the Dutch texts (see test_timing.py), the optional part separately.
     assert (learning["minutes"], learning["optional_minutes"]) == DUTCH_MINUTES

@@ -9,7 +9,7 @@ conditions) come from the engine's own schema.
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Literal, TypeVar
 
 from flask import current_app
@@ -260,4 +260,100 @@ def checked(model: type[T], data: dict) -> dict:
     return data
 
 
-SCHEMA_MODELS = (Problems, QuestionnaireList, Questionnaire, NewResponse, Result, Created)
+Role = Literal["trainee", "mentor"]
+
+
+class NewInternship(Model):
+    """A new internship: every label is optional (first names only; all can be deleted)."""
+
+    trainee_name: str | None = Field(default=None, max_length=60)
+    mentor_name: str | None = Field(default=None, max_length=60)
+    company: str | None = Field(default=None, max_length=120)
+    starts: date | None = Field(default=None, description="First day, YYYY-MM-DD")
+    ends: date | None = Field(default=None, description="Last day, YYYY-MM-DD")
+
+
+class InternshipCreated(Model):
+    trainee_token: str = Field(description="The trainee's private token: send it to them")
+    mentor_token: str = Field(description="The mentor's private token: send it to them")
+    trainee_url: Url
+    mentor_url: Url
+
+
+class AttachResult(Model):
+    """A result to add to the internship, by its private token."""
+
+    token: str = Field(min_length=1, max_length=64, pattern="^[A-Za-z0-9_-]+$")
+
+
+class InternshipResult(Model):
+    questionnaire: str
+    kind: Kind
+    role: Role = Field(description="Who added it")
+    created: datetime
+    phase: Phase | None
+    token: str | None = Field(description="The result's token: only for the role that added it")
+
+
+class Labels(Model):
+    trainee_name: str | None
+    mentor_name: str | None
+    company: str | None
+    starts: date | None
+    ends: date | None
+
+
+class PlanCompetence(Model):
+    item: str
+    trainee_step: int | None
+    mentor_step: int | None
+    flag: Literal["differ", "not_observed", "not_applicable"] | None = Field(
+        description="Why the two latest ratings are a topic, if they are"
+    )
+    fitting_style: str | None = Field(
+        description="The leadership style that fits the step (our own rule, after handbook 4.3)"
+    )
+    advice: Literal["fits", "more_direction", "more_room"] | None = Field(
+        description="How the fitting style compares with the styles the mentor uses most"
+    )
+
+
+class PlanAgendaRow(Model):
+    part: str
+    item: str
+    trainee: int | None
+    mentor: int | None
+    outcome: Literal["meet", "talk"] | None
+
+
+class Missing(Model):
+    role: Role
+    kind: Kind
+
+
+class InternshipView(Model):
+    """An internship as one role sees it: its labels, results and the plan."""
+
+    role: Role
+    url: Url
+    labels: Labels
+    results: list[InternshipResult]
+    missing: list[Missing]
+    usual_styles: list[str] = Field(description="The styles the mentor says they use most")
+    competences: list[PlanCompetence]
+    learning_styles: dict[str, str | None] = Field(description="Learning style by role")
+    intake: list[PlanAgendaRow]
+
+
+SCHEMA_MODELS = (
+    Problems,
+    QuestionnaireList,
+    Questionnaire,
+    NewResponse,
+    Result,
+    Created,
+    NewInternship,
+    InternshipCreated,
+    AttachResult,
+    InternshipView,
+)

@@ -62,6 +62,13 @@ def _parameters() -> dict:
             "description": "Language of the texts; default: the request's language",
             "schema": {"type": "string", "enum": list(current_app.config["LANGUAGES"])},
         },
+        "role_token": {
+            "name": "role_token",
+            "in": "path",
+            "required": True,
+            "description": "An internship role's private token (the trainee's or the mentor's)",
+            "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"},
+        },
         "idempotency": {
             "name": "Idempotency-Key",
             "in": "header",
@@ -90,6 +97,97 @@ def _example_body() -> dict:
 
 
 UNAVAILABLE = "The database cannot be reached; nothing was stored or changed"
+
+
+def _body(model: str) -> dict:
+    return {
+        "required": True,
+        "content": {"application/json": {"schema": {"$ref": REF.format(model=model)}}},
+    }
+
+
+def _internship_paths() -> dict:
+    """The internship resources: create, read as one role, add and withdraw results, delete."""
+    no_role = _problems("No internship with this role token (or it was deleted)")
+    links = {
+        "GetInternshipAsTrainee": {
+            "operationId": "getInternship",
+            "parameters": {"role_token": "$response.body#/trainee_token"},
+        },
+        "GetInternshipAsMentor": {
+            "operationId": "getInternship",
+            "parameters": {"role_token": "$response.body#/mentor_token"},
+        },
+    }
+    body_errors = {
+        "400": _problems("The body is not a JSON object"),
+        "413": _problems("The body is too large"),
+        "415": _problems("The body is not sent as application/json"),
+        "422": _problems("Fields that cannot be used"),
+        "503": _retry_after(UNAVAILABLE),
+    }
+    return {
+        "/api/v1/internships": {
+            "post": {
+                "operationId": "createInternship",
+                "summary": "Start an internship: two private role tokens",
+                "requestBody": _body("NewInternship"),
+                "responses": {
+                    "201": {**_json("InternshipCreated", "Started"), "links": links},
+                    **body_errors,
+                    "429": _retry_after("Too many new internships from this address"),
+                },
+            }
+        },
+        "/api/v1/internships/{role_token}": {
+            "get": {
+                "operationId": "getInternship",
+                "summary": "The internship and its plan, as the role of this token sees it",
+                "parameters": [_ref("role_token"), _ref("lang")],
+                "responses": {
+                    "200": _json("InternshipView", "The internship"),
+                    "404": no_role,
+                    "422": _problems("Unknown language"),
+                },
+            },
+            "delete": {
+                "operationId": "deleteInternship",
+                "summary": "Delete the internship for good, with every result in it",
+                "parameters": [_ref("role_token")],
+                "responses": {
+                    "204": {"description": "Deleted"},
+                    "404": no_role,
+                    "429": _retry_after("Too many deletions from this address"),
+                    "503": _retry_after(UNAVAILABLE),
+                },
+            },
+        },
+        "/api/v1/internships/{role_token}/results": {
+            "post": {
+                "operationId": "attachResult",
+                "summary": "Add one of this role's results to the internship",
+                "parameters": [_ref("role_token")],
+                "requestBody": _body("AttachResult"),
+                "responses": {
+                    "204": {"description": "Added"},
+                    "404": _problems("No internship, or no result with this token"),
+                    "409": _problems("The result already belongs to an internship"),
+                    **body_errors,
+                },
+            }
+        },
+        "/api/v1/internships/{role_token}/results/{token}": {
+            "delete": {
+                "operationId": "withdrawResult",
+                "summary": "Take one of this role's results out of the internship",
+                "parameters": [_ref("role_token"), _ref("token")],
+                "responses": {
+                    "204": {"description": "Taken out; the result itself stays"},
+                    "404": _problems("No internship, or no such result of this role in it"),
+                },
+            }
+        },
+    }
 
 
 def openapi_document(server: str) -> dict:
@@ -203,6 +301,7 @@ def openapi_document(server: str) -> dict:
                     },
                 },
             },
+            **_internship_paths(),
             "/api/v1/openapi.json": {
                 "get": {
                     "operationId": "getOpenAPI",

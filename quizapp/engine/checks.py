@@ -33,7 +33,8 @@ def score_range(q: Questionnaire, scale_id: str) -> tuple[float, float]:
         values = [o.value for i in scale_items(q, scale) for o in i.options if o.value is not None]
         return (min(values), max(values)) if values else (0, 0)
     if scale.method == "count_value":
-        return 0, sum(1 for i in q.items if i.kind == "stage")
+        items = scale_items(q, scale)
+        return 0, sum(1 for i in items if i.kind == "stage" or any(o.value for o in i.options))
     if scale.method == "difference":
         a_lo, a_hi = score_range(q, scale.of[0])
         b_lo, b_hi = score_range(q, scale.of[1])
@@ -55,6 +56,8 @@ def check_questionnaire(q: Questionnaire, handbook: Handbook | None = None) -> l
     """Return every problem found across the questionnaire; empty when it is sound."""
     problems: list[str] = []
     problems += _check_ids(q)
+    if not q.scales and q.kind != "checklist":
+        problems.append("scales: give at least one scale")
     problems += _check_items(q)
     problems += _check_scales(q)
     if not problems:
@@ -110,6 +113,8 @@ def _check_items(q: Questionnaire) -> list[str]:
         if item.kind == "stage":
             problems += _check_stage_item(q, item)
             continue
+        if q.kind == "checklist":
+            continue  # valued options without scales: see _check_checklist
         for option in item.options:
             where = f"item {item.id} option {option.id}"
             if option.scale is None:
@@ -230,6 +235,10 @@ def _check_recommendations(q: Questionnaire, handbook: Handbook | None) -> list[
                 problems.append(
                     f"comparison_advice {advice.id}: unknown handbook section {advice.section}"
                 )
+    for part in q.parts:
+        for n, rule in enumerate(part.agenda, start=1):
+            if handbook is not None and handbook.section(rule.section) is None:
+                problems.append(f"part {part.id} agenda rule {n}: unknown handbook section")
     for rec in q.recommendations:
         where = f"recommendation {rec.id}"
         if handbook is not None and handbook.section(rec.section) is None:
@@ -344,7 +353,47 @@ def _check_competence_ladder(q: Questionnaire) -> list[str]:
     return problems
 
 
+def _check_checklist(q: Questionnaire) -> list[str]:
+    """Choice items with a value and both wordings per option; agenda rules within the values.
+
+    Trainee and mentor both answer a checklist, each in their own wording, so the pair of
+    answers can be put on an agenda (engine/checklist.py).
+    """
+    problems = []
+    if q.mentor is None or q.mentor.about != "self":
+        problems.append("mentor: a checklist needs the mentor's wording, about: self")
+    for part in q.parts:
+        values = set()
+        for item in part.items:
+            where = f"item {item.id}"
+            if item.kind != "choice":
+                problems.append(f"{where}: a checklist has choice items only")
+                continue
+            for option in item.options:
+                if option.value is None or option.text_mentor is None:
+                    problems.append(
+                        f"{where} option {option.id}: needs a value and a mentor's wording"
+                    )
+                if option.scale is not None or option.points is not None:
+                    problems.append(f"{where} option {option.id}: no scale or points here")
+            item_values = [o.value for o in item.options]
+            if len(set(item_values)) != len(item_values):
+                problems.append(f"{where}: two options with the same value")
+            values.update(v for v in item_values if v is not None)
+        for n, rule in enumerate(part.agenda, start=1):
+            for who in ("trainee", "mentor"):
+                limits = getattr(rule, who)
+                for limit in (limits.min, limits.max):
+                    if limit is not None and values and not min(values) <= limit <= max(values):
+                        problems.append(
+                            f"part {part.id} agenda rule {n}: {who} limit {limit} is outside"
+                            f" the values {min(values)}..{max(values)}"
+                        )
+    return problems
+
+
 KIND_CHECKS = {
+    "checklist": _check_checklist,
     "learning-style": _check_learning_style,
     "leadership": _check_leadership,
     "competence-ladder": _check_competence_ladder,

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64)]
 Text = Annotated[str, Field(min_length=1)]
 
-KINDS = ("learning-style", "leadership", "competence-ladder")
+KINDS = ("learning-style", "leadership", "competence-ladder", "checklist")
 
 
 class Strict(BaseModel):
@@ -27,7 +27,8 @@ class Strict(BaseModel):
 class Option(Strict):
     """One answer option: the scale it counts for and, for choice items, its points.
 
-    Options of a stage item carry a `value` (the stage) and a mentor's wording instead.
+    Options of a stage item carry a `value` (the stage) and a mentor's wording instead; so do
+    the options of a checklist, where `value` orders the answers (higher: more).
     """
 
     id: Id
@@ -37,6 +38,10 @@ class Option(Strict):
     value: int | None = None
     text_mentor: Text | None = None
 
+    def text_for(self, mentor: bool) -> str:
+        """The option's wording for a mentor, where it has one, or for the trainee."""
+        return self.text_mentor if mentor and self.text_mentor else self.text
+
 
 class Item(Strict):
     """One question: rank all options, or choose one."""
@@ -44,6 +49,7 @@ class Item(Strict):
     id: Id
     kind: Literal["rank", "choice", "stage"]
     stem: Text
+    stem_mentor: Text | None = None
     explanation: Text | None = None
     tags: tuple[Id, ...] = ()
     options: tuple[Option, ...] = Field(min_length=2)
@@ -56,19 +62,13 @@ class Item(Strict):
             raise ValueError(f"duplicate option id {', '.join(dupes)}")
         return self
 
+    def stem_for(self, mentor: bool) -> str:
+        """The question's wording for a mentor, where it has one, or for the trainee."""
+        return self.stem_mentor if mentor and self.stem_mentor else self.stem
+
     def option(self, option_id: str) -> Option | None:
         """Return the option with this id, or None."""
         return next((o for o in self.options if o.id == option_id), None)
-
-
-class Part(Strict):
-    """A group of items shown together, which may be optional."""
-
-    id: Id
-    title: Text
-    instructions: Text | None = None
-    optional: bool = False
-    items: tuple[Item, ...] = Field(min_length=1)
 
 
 class Tag(Strict):
@@ -235,10 +235,67 @@ class Sourced(Strict):
 
 
 class Recommendation(Sourced):
-    """Advice given when its condition holds."""
+    """Advice given when its condition holds, to the readers it names.
+
+    On a questionnaire a mentor answers for themselves, advice about "this trainee" is for the
+    trainee's result only (`readers: [trainee]`), and advice for the mentor's own result says so.
+    """
 
     id: Id
     when: Condition | None = None
+    readers: tuple[Literal["trainee", "mentor"], ...] = ("trainee", "mentor")
+
+
+class Range(Strict):
+    """Whole numbers from `min` to `max`, limits inclusive; a missing limit is open."""
+
+    min: int | None = None
+    max: int | None = None
+
+    def holds(self, value: int | None) -> bool:
+        """Tell whether the value falls in the range (never for a missing value)."""
+        if value is None:
+            return False
+        return (self.min is None or value >= self.min) and (self.max is None or value <= self.max)
+
+
+class AgendaRule(Sourced):
+    """Checklist: what a pair of answers (the trainee's and the mentor's) puts on the agenda.
+
+    The first rule of a part whose ranges hold for both answers decides; "meet" means the two
+    expectations meet, "talk" that they are a topic for the conversation.
+    """
+
+    trainee: Range
+    mentor: Range
+    outcome: Literal["meet", "talk"]
+
+
+class Part(Strict):
+    """A group of items shown together, which may be optional.
+
+    `title_mentor` and `instructions_mentor` word the part for a mentor; `agenda` (checklists
+    only) turns the trainee's and the mentor's answers into an agenda.
+    """
+
+    id: Id
+    title: Text
+    title_mentor: Text | None = None
+    instructions: Text | None = None
+    instructions_mentor: Text | None = None
+    optional: bool = False
+    items: tuple[Item, ...] = Field(min_length=1)
+    agenda: tuple[AgendaRule, ...] = ()
+
+    def title_for(self, mentor: bool) -> str:
+        """The part's title for a mentor, where it has one, or for the trainee."""
+        return self.title_mentor if mentor and self.title_mentor else self.title
+
+    def instructions_for(self, mentor: bool) -> str | None:
+        """The part's instructions for a mentor, where it has them, or for the trainee."""
+        return (
+            self.instructions_mentor if mentor and self.instructions_mentor else self.instructions
+        )
 
 
 class Stage(Strict):
@@ -301,11 +358,17 @@ class Timing(Strict):
 
 
 class MentorTexts(Strict):
-    """The mentor's wording of a questionnaire's top-level texts."""
+    """The mentor's wording of a questionnaire's top-level texts.
+
+    `about` says whom a mentor's answers are about: the trainee (the mentor rates the
+    trainee, as on the competence ladder) or the mentor (the mentor answers for themselves, as
+    in the learning-style questionnaire or the expectations checklist).
+    """
 
     title: Text
     summary: Text
     instructions: Text
+    about: Literal["trainee", "self"] = "trainee"
 
 
 class Model(Strict):
@@ -321,7 +384,7 @@ class Questionnaire(Strict):
 
     id: Id
     version: int = Field(ge=1)
-    kind: Literal["learning-style", "leadership", "competence-ladder"]
+    kind: Literal["learning-style", "leadership", "competence-ladder", "checklist"]
     audience: Literal["trainee", "mentor"]
     timing: Timing
     title: Text
@@ -333,7 +396,7 @@ class Questionnaire(Strict):
     rarely_used_max: int | None = Field(default=None, ge=0)
     tags: tuple[Tag, ...] = ()
     parts: tuple[Part, ...] = Field(min_length=1)
-    scales: tuple[Scale, ...] = Field(min_length=1)
+    scales: tuple[Scale, ...] = ()
     classifications: tuple[Classification, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
     mentor: MentorTexts | None = None

@@ -127,7 +127,7 @@ def _score_scale(q, scale, answers, scores) -> Score:
                 total += 1
         return total
     if scale.method in ("mean", "count_value"):
-        values = [stage_value(answers.get(i.id)) for i in items if i.kind == "stage"]
+        values = [answer_value(item, answers.get(item.id)) for item in items]
         rated = [v for v in values if v is not None]
         if scale.method == "count_value":
             return sum(1 for v in rated if v == scale.value)
@@ -143,6 +143,16 @@ def _score_scale(q, scale, answers, scores) -> Score:
     if len(rankings) < 2:
         return None
     return round(1 - float(kendall_w(rankings)), 3)
+
+
+def answer_value(item: Item, answer: object) -> int | None:
+    """The value of an item's answer: its stage, or the `value` of the chosen option."""
+    if item.kind == "stage":
+        return stage_value(answer)
+    if item.kind == "choice" and isinstance(answer, str):
+        option = item.option(answer)
+        return option.value if option is not None else None
+    return None
 
 
 def stage_value(answer: object) -> int | None:

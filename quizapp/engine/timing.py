@@ -10,10 +10,10 @@ INTRO = ""  # the key of the texts read before the first part
 
 
 def _part_texts(part: Part, mentor: bool, no_rating: tuple) -> list[str]:
-    texts = [part.title, part.instructions]
+    texts = [part.title_for(mentor), part.instructions_for(mentor)]
     for item in part.items:
-        texts += [item.stem, item.explanation]
-        texts += [o.text_mentor if mentor and o.text_mentor else o.text for o in item.options]
+        texts += [item.stem_for(mentor), item.explanation]
+        texts += [o.text_for(mentor) for o in item.options]
         if item.kind == "stage":
             texts += [n.text_mentor if mentor else n.text for n in no_rating]
     return [t for t in texts if t]

@@ -18,6 +18,7 @@ from ..context import (
 from ..engine import check_answers
 from ..errors import Refused, refusals
 from ..i18n import current_lang, reader_of
+from ..internships.store import find_role
 from ..library import get_questionnaire_or_404, minutes_for
 from ..limits import RESULTS
 from ..messages import problem_message
@@ -240,6 +241,7 @@ def _finish(q, pages, answers: dict, skip_part: str | None = None):
         invitation = find_invitation(context["invite"])
         if invitation is None or invitation.answer_id is not None:
             return redirect(url_for(".invitation_used", qid=q.id))
+    internship = find_role(context["internship"]) if context.get("internship") else None
     try:
         with refusals(), RESULTS:
             response = create_response(
@@ -251,11 +253,15 @@ def _finish(q, pages, answers: dict, skip_part: str | None = None):
                 series_from=context.get("series_from"),
                 invitation=invitation,
                 submission_key=submission_hash("form", key),
+                internship=internship,
             )
     except InvitationUsed:
         return redirect(url_for(".invitation_used", qid=q.id))
     _drop_draft(q.id, key)
     clear_context(q.id)
+    if internship is not None:
+        flash(_("Your result is added to the internship plan."), "success")
+        return redirect(url_for("internships.plan", token=context["internship"]))
     return redirect(url_for("results.show", token=response.token))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..charts import spec
 from ..engine import score_range
 from ..engine.leadership import best_fit, readiness_matrix, style_ids
-from ..i18n import band_range, qt, text
+from ..i18n import band_range, qt, say_to, text
 from .present import ShownResult
 
 _ = text
@@ -27,14 +27,16 @@ def _share(bands, limits, value: float) -> tuple[int, float]:
     return len(bands) - 1, 1.0
 
 
-def learning_style_charts(shown: ShownResult) -> dict:
-    """The kite of the four modes and the grid of the nine styles."""
+def learning_style_charts(shown: ShownResult, reader: str) -> dict:
+    """The kite of the four modes and the grid of the nine styles, worded for the reader."""
     q, scores = shown.q, shown.result.scores
     modes = ("CE", "RO", "AC", "AE")  # top, right, bottom, left, as Kolb draws the cycle
     lo, hi = score_range(q, modes[0])
     kite = spec.Kite(
-        title=_("Your four ways of learning"),
-        description=_("Kite chart of your four scores; the table below gives the numbers."),
+        title=say_to(reader, "Your four ways of learning"),
+        description=say_to(
+            reader, "Kite chart of your four scores; the table below gives the numbers."
+        ),
         labels=tuple(qt(q.id, q.scale(m).short or q.scale(m).name) for m in modes),
         values=tuple(scores[m] for m in modes),
         scale_max=int(hi),
@@ -50,9 +52,11 @@ def learning_style_charts(shown: ShownResult) -> dict:
     names = {tuple(c.bands): qt(q.id, c.name) for c in region.classes}
     you_are = next(c for c in region.classes if c.bands == (y_axis.bands[row].id, cols[col].id))
     grid = spec.RegionGrid(
-        title=_("Where you stand among the nine learning styles"),
-        description=_(
-            "Grid of nine learning styles; you are in %(region)s.", region=qt(q.id, you_are.name)
+        title=say_to(reader, "Where you stand among the nine learning styles"),
+        description=say_to(
+            reader,
+            "Grid of nine learning styles; you are in %(region)s.",
+            region=qt(q.id, you_are.name),
         ),
         x_title=_("Doing minus watching (AE-RO)"),
         y_title=_("Thinking minus feeling (AC-CE)"),
@@ -63,12 +67,12 @@ def learning_style_charts(shown: ShownResult) -> dict:
         col=col,
         fx=fx,
         fy=fy,
-        marker_label=_("You"),
+        marker_label=say_to(reader, "You"),
     )
     return {"kite": kite, "grid": grid}
 
 
-def leadership_charts(shown: ShownResult) -> dict:
+def leadership_charts(shown: ShownResult, reader: str = "mentor") -> dict:
     """How many choices fit best, the style range, and the choices per development level."""
     q, scores = shown.q, shown.result.scores
     styles = style_ids(q)
@@ -174,7 +178,7 @@ BUILDERS = {
 }
 
 
-def charts_for(shown: ShownResult) -> dict:
+def charts_for(shown: ShownResult, reader: str) -> dict:
     """The charts of a scored result by chart id (the ladder builds its own, see ladder.py)."""
     build = BUILDERS.get(shown.q.kind)
-    return build(shown) if build and shown.result is not None else {}
+    return build(shown, reader) if build and shown.result is not None else {}

@@ -68,7 +68,9 @@ def _render_body(response, result_url: str, title_text: str, reader: str) -> str
     recs = []
     if shown.result is not None:
         recs = [
-            recommendation_data(shown.q, r, external=False) for r in shown.result.recommendations
+            recommendation_data(shown.q, r, external=False)
+            for r in shown.result.recommendations
+            if reader in r.readers
         ]
     return render_template(
         f"results/{shown.q.kind}.html",
@@ -76,7 +78,7 @@ def _render_body(response, result_url: str, title_text: str, reader: str) -> str
         q=shown.q,
         result=shown.result,
         recs=recs,
-        charts=charts_for(shown),
+        charts=charts_for(shown, reader),
         details=details(shown),
         ladder=ladder_page_data(shown)
         if shown.q.kind == "competence-ladder" and shown.result
@@ -101,7 +103,7 @@ def explore(token: str):
     shown = shown_result(get_response_or_404(token))
     if shown is None or shown.result is None:
         abort(404)
-    charts = charts_for(shown)
+    charts = charts_for(shown, reader_of(shown.q.audience, shown.response.perspective))
     if shown.q.kind == "competence-ladder":
         charts = {"ladder": ladder_page_data(shown)["chart"]}
     return render_template(

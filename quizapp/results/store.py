@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..engine import Questionnaire
 from ..extensions import db
-from ..models import Invitation, Response, new_token, utcnow
+from ..models import Attachment, Internship, Invitation, Response, new_token, utcnow
 from .pages import result_pages
 
 # Responses deleted per transaction by the purge: short transactions keep writers waiting
@@ -53,6 +53,7 @@ def create_response(
     series_from: str | None = None,
     invitation: Invitation | None = None,
     submission_key: str | None = None,
+    internship: tuple[Internship, str] | None = None,
 ) -> Response:
     """Store checked answers and return the new response, exactly once.
 
@@ -61,6 +62,10 @@ def create_response(
     if another rating used it first, nothing is stored and InvitationUsed is raised. A second
     submission with the same `submission_key` (see `submission_hash`) returns the response
     the first one stored.
+
+    `internship` (the internship and the role answering) attaches the new result to it in the
+    same transaction; an answer to an invitation whose result belongs to an internship joins
+    that internship as the other role.
     """
     earlier = find_submitted(submission_key)
     if earlier is not None:
@@ -106,6 +111,16 @@ def create_response(
         if used.rowcount != 1:
             db.session.rollback()
             raise InvitationUsed
+        if internship is None:
+            inviter = db.session.execute(
+                db.select(Attachment).filter_by(response_id=invitation.from_id)
+            ).scalar_one_or_none()
+            if inviter is not None:
+                other = "mentor" if inviter.role == "trainee" else "trainee"
+                internship = (inviter.internship, other)
+    if internship is not None:
+        place, role = internship
+        db.session.add(Attachment(internship_id=place.id, response_id=response.id, role=role))
     db.session.commit()
     return response
 
@@ -243,9 +258,11 @@ def get_response_or_404(token: str) -> Response:
 
 
 def delete_response(response: Response) -> None:
-    """Delete a response for good, with the invitations and comparisons it is part of."""
+    """Delete a response for good, with the invitations and comparisons it is part of, and its
+    place in an internship."""
     for invitation in invitations_of(response):
         db.session.delete(invitation)
+    db.session.execute(db.delete(Attachment).where(Attachment.response_id == response.id))
     db.session.delete(response)
     db.session.commit()
     result_pages().forget(response.token)  # its page, and pages that show it (series, pairs)
@@ -275,6 +292,10 @@ def purge_expired(batch: int = PURGE_BATCH) -> int:
             db.delete(Invitation).where(
                 Invitation.from_id.in_(ids) | Invitation.answer_id.in_(ids)
             ),
+            execution_options={"synchronize_session": False},
+        )
+        db.session.execute(
+            db.delete(Attachment).where(Attachment.response_id.in_(ids)),
             execution_options={"synchronize_session": False},
         )
         db.session.execute(
