@@ -203,6 +203,10 @@ def test_openapi_document(client):
         "/api/v1/questionnaires/{qid}",
         "/api/v1/questionnaires/{qid}/responses",
         "/api/v1/results/{token}",
+        "/api/v1/internships",
+        "/api/v1/internships/{role_token}",
+        "/api/v1/internships/{role_token}/results",
+        "/api/v1/internships/{role_token}/results/{token}",
         "/api/v1/openapi.json",
     }
     assert set(doc["paths"]["/api/v1/results/{token}"]) == {"get", "delete"}

@@ -37,6 +37,7 @@ def problems(qdir) -> list[str]:
 def test_shipped_files_load(library):
     assert sorted(library.questionnaires) == [
         "competence-ladder",
+        "expectations",
         "leadership-styles",
         "learning-styles",
     ]
@@ -196,7 +197,7 @@ def test_broken_yaml(qdir):
 def test_check_command_passes(runner):
     result = runner.invoke(args=["questionnaires", "check"])
     assert result.exit_code == 0
-    assert "3 questionnaires and the handbook are valid." in result.output
+    assert "4 questionnaires and the handbook are valid." in result.output
 
 
 def test_check_command_fails_with_messages(app, qdir):

@@ -193,6 +193,7 @@ def test_openapi_document_is_valid_and_tells_the_truth(client):
     assert params["lang"]["schema"]["enum"] == ["en", "nl"]
     assert params["qid"]["schema"]["enum"] == [
         "competence-ladder",
+        "expectations",
         "leadership-styles",
         "learning-styles",
     ]

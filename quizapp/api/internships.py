@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from flask import jsonify, request
 from flask_babel import force_locale
 from pydantic import ValidationError
@@ -34,7 +36,8 @@ def _json_body(model):
     if not isinstance(raw, dict):
         return None, problems_response([Problem(None, "malformed_json")], 400)
     try:
-        return model.model_validate(raw), None
+        # JSON-mode strict: dates only as "YYYY-MM-DD" text, never numbers
+        return model.model_validate_json(json.dumps(raw), strict=True), None
     except ValidationError as error:
         fields = sorted({str(e["loc"][0]) for e in error.errors() if e["loc"]})
         extra = [e for e in error.errors() if e["type"] == "extra_forbidden"]
@@ -141,8 +144,8 @@ def attach_api(token: str):
     if error is not None:
         return error
     response = find_response(body.token)
-    if response is None:
-        return problems_response([Problem(None, "unknown_token")], 404)
+    if response is None:  # the internship exists; the body names no result: 422, not 404
+        return problems_response([Problem(None, "unknown_token")], 422)
     q = get_library().questionnaires.get(response.questionnaire)
     if q is None or not fits_role(q, response.perspective, role):
         return problems_response([Problem(None, "other_role")], 422)

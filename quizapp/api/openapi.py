@@ -118,6 +118,10 @@ def _internship_paths() -> dict:
             "operationId": "getInternship",
             "parameters": {"role_token": "$response.body#/mentor_token"},
         },
+        "AttachResultAsTrainee": {
+            "operationId": "attachResult",
+            "parameters": {"role_token": "$response.body#/trainee_token"},
+        },
     }
     body_errors = {
         "400": _problems("The body is not a JSON object"),
@@ -170,9 +174,10 @@ def _internship_paths() -> dict:
                 "requestBody": _body("AttachResult"),
                 "responses": {
                     "204": {"description": "Added"},
-                    "404": _problems("No internship, or no result with this token"),
+                    "404": _problems("No internship with this role token"),
                     "409": _problems("The result already belongs to an internship"),
                     **body_errors,
+                    "422": _problems("No result with this token, or one of the other role"),
                 },
             }
         },

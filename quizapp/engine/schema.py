@@ -320,6 +320,10 @@ class NoRating(Strict):
     text: Text
     text_mentor: Text
 
+    def text_for(self, mentor: bool) -> str:
+        """The answer's wording for a mentor or for the trainee."""
+        return self.text_mentor if mentor else self.text
+
 
 class Advice(Sourced):
     """A piece of advice for the competences on one stage."""

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from ..engine import Questionnaire, Result, check_answers, score
 from ..engine.leadership import best_fit, readiness_matrix
 from ..engine.schema import Advice, ClassDef, ComparisonAdvice, Recommendation
-from ..i18n import qt
+from ..i18n import qt, reader_of
 from ..library import get_library
 from ..models import Response
 from ..urls import external_url
@@ -101,7 +101,10 @@ def api_data(shown: ShownResult) -> dict:
     data["scores"] = shown.result.scores
     data["profile"] = shown.result.profile
     data.update(details(shown))
+    reader = reader_of(shown.q.audience, shown.response.perspective)
     data["recommendations"] = [
-        recommendation_data(shown.q, rec, external=True) for rec in shown.result.recommendations
+        recommendation_data(shown.q, rec, external=True)
+        for rec in shown.result.recommendations
+        if reader in rec.readers
     ]
     return data
