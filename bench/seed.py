@@ -61,12 +61,25 @@ def main() -> None:
         db.session.commit()
         invitation = create_invitation(one, "mentor")
         create_response(ladder_q, answers_for(ladder_q, 2), "en", invitation=invitation)
+        paths = {}
+        try:  # older checkouts have no internships
+            from quizapp.internships.store import attach, create_internship
+        except ImportError:
+            attach = None
+        if attach is not None:
+            plan = create_internship(trainee_name="Sam", mentor_name="Ilse", company="Garage")
+            for response, role in ((ls, "trainee"), (one, "trainee"), (lead, "mentor")):
+                attach(plan, role, response)
+            mentor = create_response(ladder_q, answers_for(ladder_q, 1), "en", perspective="mentor")
+            attach(plan, "mentor", mentor)
+            paths["internship plan"] = f"/i/{plan.mentor_token}"
         paths = {
             "learning-style result": f"/r/{ls.token}",
             "leadership result": f"/r/{lead.token}",
             "ladder, 1 rating": f"/r/{one.token}",
             "ladder, 20 ratings": f"/r/{latest.token}",
             "comparison": f"/r/compare/{invitation.compare_token}",
+            **paths,
         }
     json.dump(paths, sys.stdout)
 

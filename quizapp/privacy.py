@@ -15,7 +15,7 @@ PRIVATE_ENDPOINTS = {
     "quiz.invitation_used",
     "main.healthz",
 }
-PRIVATE_PATHS = ("/r/", "/api/v1/results/")
+PRIVATE_PATHS = ("/r/", "/i/", "/api/v1/results/", "/api/v1/internships/")
 
 
 def is_private() -> bool:
@@ -23,7 +23,7 @@ def is_private() -> bool:
     endpoint = request.endpoint or ""
     return (
         endpoint in PRIVATE_ENDPOINTS
-        or endpoint.startswith("results.")
+        or endpoint.startswith(("results.", "internships."))
         or request.path.startswith(PRIVATE_PATHS)
     )
 

@@ -99,8 +99,9 @@ def test_leadership_with_keyboard_alone(live, browser, library):
     assert rows == [str(expected.scores[s]) for s in ("S1", "S2", "S3", "S4")]
 
 
-def rate_ladder_with_keyboard(page, steps: int) -> None:
-    """Answer every page of the competence ladder with the keyboard: ArrowDown `steps` times."""
+def rate_ladder_with_keyboard(page, steps: int, done: str = "**/r/*") -> None:
+    """Answer every page of the competence ladder with the keyboard: ArrowDown `steps` times;
+    then wait for the page it leads to (`done`)."""
     for number in range(1, 5):
         page.wait_for_url(f"**/q/competence-ladder/{number}*")
         for _ in range(page.locator("fieldset.stage").count()):
@@ -115,7 +116,7 @@ def rate_ladder_with_keyboard(page, steps: int) -> None:
         label = "See my result" if number == 4 else "Next"
         tab_until(page, f"el.tagName === 'BUTTON' && el.textContent.trim() === '{label}'")
         page.keyboard.press("Enter")
-    page.wait_for_url("**/r/*")
+    page.wait_for_url(done)
 
 
 def test_ladder_trainee_and_mentor_with_keyboard(live, browser):

@@ -383,3 +383,28 @@ def test_internship_pages_speak_to_their_reader(full):
         body = html.split("<main", 1)[1].split('class="agenda-tools')[0]
         assert offending(INFORMAL, body) == []
         assert offending(FORMAL, body) == []
+
+
+def test_plan_pages_are_private(full, client):
+    for path in (full["trainee_plan"], full["trainee_plan"] + "/intake", "/i/new"):
+        response = full["trainee"].get(path)
+        assert response.headers["Cache-Control"] == "no-store"
+        assert response.headers["X-Robots-Tag"] == "noindex, nofollow"
+    assert "Disallow: /i/" in client.get("/robots.txt").get_data(as_text=True).splitlines()
+
+
+def test_a_kept_plan_page_follows_every_change(app):
+    trainee = app.test_client()
+    mine, theirs = start(trainee)
+    first = trainee.get(mine + "?lang=en").get_data(as_text=True)
+    assert theirs in first
+    renewed = trainee.post(f"{mine}/renew", data={"role": "mentor"})
+    assert renewed.status_code == 302
+    trainee.get(mine)  # shows the flash once
+    again = trainee.get(mine + "?lang=en").get_data(as_text=True)
+    assert theirs not in again
+    new = re.search(r'id="other-link"[^>]*value="http://localhost([^"]+)"', again).group(1)
+    assert new != theirs
+    trainee.post(f"{mine}/labels", data={"company": "Bakkerij Smet"})
+    trainee.get(mine)
+    assert "Bakkerij Smet" in trainee.get(mine + "?lang=en").get_data(as_text=True)

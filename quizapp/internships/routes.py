@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
@@ -14,10 +14,11 @@ from ..context import set_context
 from ..engine import no_stage_meaning
 from ..errors import refusals
 from ..extensions import db
-from ..i18n import select_second_language
+from ..i18n import current_lang, select_second_language
 from ..library import get_library
 from ..limits import DELETIONS, INVITATIONS
 from ..models import utcnow
+from ..results.pages import csrf_hole, result_pages
 from ..results.store import find_response
 from ..urls import external_url
 from . import bp
@@ -33,6 +34,7 @@ from .store import (
     get_role_or_404,
     mark_opened,
     other,
+    plan_state,
     renew_link,
     withdraw,
 )
@@ -126,27 +128,39 @@ def new():
 
 @bp.get("/<token>")
 def plan(token: str):
-    """The shared plan, worded for the role whose link this is."""
+    """The shared plan, worded for the role whose link this is.
+
+    Kept once rendered (results/pages.py), keyed by everything it shows: the labels, which
+    links were opened and the results in the plan; any change gives a new key.
+    """
     internship, role = get_role_or_404(token)
     mark_opened(internship, role)
-    built = build_plan(internship)
-    return render_template(
-        "internships/plan.html",
-        internship=internship,
-        role=role,
-        reader=role,
-        token=token,
-        plan=built,
-        evaluation=evaluation_agenda(built),
-        over_time=over_time_chart(built),
-        other_link=external_url(".plan", token=internship.token_of(other(role)))
-        if getattr(internship, f"{other(role)}_opened") is None
-        else None,
-        my_link=external_url(".plan", token=token),
-        questionnaires=get_library().questionnaires,
-        form=FlaskForm(),
-        title=_("Internship plan"),
-    )
+    my_link = external_url(".plan", token=token)
+    key = ("plan", token, current_lang(), my_link, plan_state(internship))
+    pages = result_pages()
+
+    def page() -> str:
+        built = build_plan(internship)
+        return render_template(
+            "internships/plan.html",
+            internship=internship,
+            role=role,
+            reader=role,
+            token=token,
+            plan=built,
+            evaluation=evaluation_agenda(built),
+            over_time=over_time_chart(built),
+            other_link=external_url(".plan", token=internship.token_of(other(role)))
+            if getattr(internship, f"{other(role)}_opened") is None
+            else None,
+            my_link=my_link,
+            title=_("Internship plan"),
+            csrf_token=csrf_hole,
+        )
+
+    if session.get("_flashes"):
+        return pages.fill(page())
+    return pages.fill(pages.get_or_render(key, page))
 
 
 @bp.post("/<token>/labels")

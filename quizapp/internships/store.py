@@ -96,6 +96,33 @@ def attachments(internship: Internship) -> list[Attachment]:
     return list(rows)
 
 
+def plan_state(internship: Internship) -> tuple:
+    """What a plan page shows besides the scores: both links, labels, which links were opened,
+    and its results.
+
+    The results are named by their tokens (and who added them), so that deleting a result
+    (results/pages.py `forget`) drops the plan pages that showed it.
+    """
+    rows = db.session.execute(
+        db.select(Response.token, Attachment.role)
+        .join(Attachment, Attachment.response_id == Response.id)
+        .where(Attachment.internship_id == internship.id, Response.created >= retention_cutoff())
+        .order_by(Response.created, Response.id)
+    )
+    labels = (
+        internship.trainee_token,
+        internship.mentor_token,
+        internship.trainee_name,
+        internship.mentor_name,
+        internship.company,
+        str(internship.starts),
+        str(internship.ends),
+        internship.trainee_opened is not None,
+        internship.mentor_opened is not None,
+    )
+    return labels, tuple(tuple(row) for row in rows)
+
+
 def attach(internship: Internship, role: str, response: Response) -> bool:
     """Add an existing result to the internship as this role's; False if it belongs to one."""
     taken = db.session.execute(

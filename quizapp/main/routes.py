@@ -65,7 +65,14 @@ def handbook_section(section_id: str):
 @bp.get("/robots.txt")
 def robots():
     """Keep crawlers away from private links and the API."""
-    lines = ["User-agent: *", "Disallow: /r/", "Disallow: /api/", "Disallow: /q/*/enter", ""]
+    lines = [
+        "User-agent: *",
+        "Disallow: /r/",
+        "Disallow: /i/",
+        "Disallow: /api/",
+        "Disallow: /q/*/enter",
+        "",
+    ]
     return "\n".join(lines), 200, {"Content-Type": "text/plain; charset=utf-8"}
 
 
