@@ -6,6 +6,8 @@ phone; the tables that are charts (ladder, matrix) stay inside their figure.
 
 from __future__ import annotations
 
+import json
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -40,12 +42,42 @@ def result_pages(live, browser, library):
         "leadership": f"/r/{leadership}",
         "ladder": f"/r/{first}",
         "comparison": make_comparison(live, browser, ladder, 4).removeprefix(live.url),
+        "internship plan": internship_plan(live, ladder),
     }
+
+
+def internship_plan(live, ladder: dict) -> str:
+    """A plan with a trainee's and a mentor's rating: its mentor's page."""
+    request = urllib.request.Request(
+        f"{live.url}/api/v1/internships", data=b"{}", headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request) as answer:
+        tokens = json.load(answer)
+    for role, perspective in (("trainee", "self"), ("mentor", "mentor")):
+        token = post_json(
+            live, "competence-ladder", {"answers": ladder, "perspective": perspective}
+        )
+        body = json.dumps({"token": token}).encode()
+        attach = urllib.request.Request(
+            f"{live.url}/api/v1/internships/{tokens[f'{role}_token']}/results",
+            data=body,
+            headers={"Content-Type": "application/json"},
+        )
+        urllib.request.urlopen(attach).close()
+    return f"/i/{tokens['mentor_token']}"
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 @pytest.mark.parametrize(
-    "kind", ["learning-style", "learning-style-two-languages", "leadership", "ladder", "comparison"]
+    "kind",
+    [
+        "learning-style",
+        "learning-style-two-languages",
+        "leadership",
+        "ladder",
+        "comparison",
+        "internship plan",
+    ],
 )
 def test_no_chart_label_is_cut_off(live, browser, result_pages, kind, lang):
     page = browser.new_page()
