@@ -34,3 +34,12 @@ loglevel = "info"
 
 # Only the proxy on this machine may say which scheme the visitor used.
 forwarded_allow_ips = env("QUIZAPP_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_worker_init(worker):
+    """Compile templates, load catalogues and open the database before the first request,
+    so a new or restarted worker answers as fast as a warm one (see quizapp.warm_up)."""
+    from quizapp import warm_up
+
+    app = worker.wsgi
+    warm_up(getattr(app, "app", app))
