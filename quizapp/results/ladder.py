@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from ..context import set_context
 from ..engine import compare_ratings
+from ..errors import not_found
 from ..i18n import current_lang, ptext, qt
 from ..i18n import ntext as ngettext
 from ..i18n import text as _
@@ -22,6 +23,7 @@ from .qr import qr_svg
 from .store import (
     create_invitation,
     find_invitation,
+    find_response,
     get_response_or_404,
     invitations_of,
     series_of,
@@ -136,8 +138,8 @@ def again(token: str):
 def invited(token: str):
     """Open an invitation: rate the trainee once, in the invited rater's wording."""
     invitation = find_invitation(token)
-    if invitation is None or get_response_or_404(invitation.from_response.token) is None:
-        abort(404)
+    if invitation is None or find_response(invitation.from_response.token) is None:
+        not_found("invitation")
     if invitation.answer_id is not None:
         return render_template("results/invitation_used.html", title=_("Link already used")), 410
     qid = invitation.from_response.questionnaire
@@ -156,7 +158,7 @@ def compare(token: str):
         db.select(Invitation).filter_by(compare_token=token)
     ).scalar_one_or_none()
     if invitation is None or invitation.answer is None:
-        abort(404)
+        not_found("comparison")
     compare_url = external_url(".compare", token=token)
     pair = (invitation.from_response.token, invitation.answer.token)
     key = ("compare", token, current_lang(), compare_url, pair)
@@ -177,7 +179,7 @@ def _render_comparison(invitation, compare_url: str) -> str:
     """Score both ratings and render the comparison's content (kept: see results/pages.py)."""
     pair = [shown_result(invitation.from_response), shown_result(invitation.answer)]
     if any(s is None or s.result is None for s in pair):
-        abort(404)
+        not_found("comparison")
     own, mentor = sorted(pair, key=lambda s: s.response.perspective != "self")
     q = own.q
     rows = compare_ratings(q, own.response.answers, mentor.response.answers)

@@ -6,11 +6,12 @@ import hashlib
 from datetime import timedelta
 from functools import cache
 
-from flask import abort, current_app
+from flask import current_app
 from sqlalchemy import String, bindparam, cast, func
 from sqlalchemy.exc import IntegrityError
 
 from ..engine import Questionnaire
+from ..errors import not_found
 from ..extensions import db
 from ..models import Invitation, Response, new_token, utcnow
 from .pages import result_pages
@@ -238,7 +239,7 @@ def get_response_or_404(token: str) -> Response:
     """Return the response with this token, or answer 404."""
     response = find_response(token)
     if response is None:
-        abort(404)
+        not_found("result")
     return response
 
 
