@@ -121,10 +121,12 @@ def compile_command() -> None:
 
 @results_cli.command("purge")
 def purge_command() -> None:
-    """Delete results older than RESULT_RETENTION_DAYS."""
+    """Delete results older than RESULT_RETENTION_DAYS, and expired continue-later drafts."""
+    from .quiz.drafts import purge_expired_drafts
     from .results.store import purge_expired
 
     click.echo(f"Deleted {purge_expired()} expired results.")
+    click.echo(f"Deleted {purge_expired_drafts()} expired drafts.")
 
 
 def init_app(app: Flask) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, inspect, text
 
 from quizapp import create_app
 from quizapp.extensions import db
-from quizapp.models import Invitation, Response, utcnow
+from quizapp.models import Draft, Invitation, Response, utcnow
 
 from .conftest import POSTGRES_URL
 from .helpers import learning_answers
@@ -116,13 +116,13 @@ def test_migrations_build_the_models_schema(tmp_path):
     url = POSTGRES_URL or f"sqlite:///{tmp_path / 'migrated.sqlite'}"
     engine = create_engine(url)
     with engine.begin() as conn:  # start from an empty database
-        for table in ("invitations", "responses", "alembic_version"):
+        for table in ("drafts", "invitations", "responses", "alembic_version"):
             conn.execute(text(f"DROP TABLE IF EXISTS {table}"))
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "x"})
     runner = app.test_cli_runner()
     result = runner.invoke(args=["db", "upgrade"])
     assert result.exit_code == 0, result.output
-    for model in (Response, Invitation):
+    for model in (Response, Invitation, Draft):
         columns = {c["name"] for c in inspect(engine).get_columns(model.__tablename__)}
         assert columns == {c.name for c in model.__table__.columns}
     check = runner.invoke(args=["db", "check"])

@@ -22,7 +22,7 @@ def test_migration_keeps_the_answered_invitation_and_goes_down_again(tmp_path):
     url = POSTGRES_URL or f"sqlite:///{tmp_path / 'migrate.sqlite'}"
     engine = create_engine(url)
     with engine.begin() as conn:
-        for table in ("invitations", "responses", "alembic_version"):
+        for table in ("drafts", "invitations", "responses", "alembic_version"):
             conn.execute(text(f"DROP TABLE IF EXISTS {table}"))
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "x"})
     runner = app.test_cli_runner()
