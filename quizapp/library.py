@@ -41,3 +41,8 @@ def minutes_for(q: Questionnaire, perspective: str = "self") -> dict[str, int | 
     if key not in _ESTIMATES:
         _ESTIMATES[key] = time_estimate(q, perspective, lambda text: pgettext(q.id, text))
     return _ESTIMATES[key]
+
+
+def questionnaire_of_kind(kind: str) -> Questionnaire | None:
+    """The first questionnaire of a kind, for the links from one result to the next step."""
+    return next((q for q in get_library().questionnaires.values() if q.kind == kind), None)

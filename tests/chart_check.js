@@ -2,6 +2,8 @@
 // (empty when all is well). minFont: the smallest font size a chart text may have, in px.
 (minFont) => {
   const problems = [];
+  // The tables folded under a chart are checked open.
+  for (const details of document.querySelectorAll(".chart-figure details")) details.open = true;
   const inside = (box, outer, slack) =>
     box.left >= outer.left - slack && box.right <= outer.right + slack
     && box.top >= outer.top - slack && box.bottom <= outer.bottom + slack;

@@ -29,6 +29,7 @@ from ..results.qr import qr_svg
 from ..results.store import (
     InvitationUsed,
     create_response,
+    expiry_of,
     find_invitation,
     find_submitted,
     submission_hash,
@@ -167,12 +168,15 @@ def start(qid: str):
     context = get_context(qid)
     if not _draft(qid) and _saved(qid) is None:
         _drop_draft(qid)  # coming back to the start begins a new questionnaire
+    invitation = find_invitation(context["invite"]) if context.get("invite") else None
     return render_template(
         "quiz/start.html",
         q=q,
         pages=paginate(q),
-        draft=_draft(qid),
+        draft=_draft(qid) or _saved(qid),
         context=context,
+        invitation=invitation,
+        invitation_until=expiry_of(invitation.from_response) if invitation else None,
         texts=perspective_texts(q, context["perspective"]),
         reader=reader_of(q.audience, context["perspective"]),
         minutes=minutes_for(q, context["perspective"]),

@@ -13,7 +13,9 @@ from ..errors import not_found
 from ..i18n import current_lang, ptext, qt
 from ..i18n import ntext as ngettext
 from ..i18n import text as _
+from ..library import minutes_for
 from ..limits import INVITATIONS
+from ..text_clean import clean_name
 from ..urls import external_url
 from . import bp
 from .charts import ladder_chart
@@ -22,6 +24,7 @@ from .present import recommendation_data, shown_result
 from .qr import qr_svg
 from .store import (
     create_invitation,
+    expiry_of,
     find_invitation,
     find_response,
     get_response_or_404,
@@ -95,11 +98,20 @@ def ladder_page_data(shown) -> dict:
         _("Table of the competences against the four steps, with a mark on each rating's step."),
         notes=note,
     )
+    invitations = invitations_of(response)
+    made = [i for i in invitations if i.from_id == response.id]
+    invite_url = external_url(".invited", token=made[0].token) if made else None
+    other = "mentor" if response.perspective == "self" else "self"
     return {
         "series": series,
         "over_time": over_time,
-        "invitations": invitations_of(response),
+        "invitations": invitations,
         "chart": chart,
+        # Rows without a step (not seen yet, not part of the internship): the page explains them.
+        "unrated": any(v is None for s in chart.series for v in s.values),
+        "valid_until": expiry_of(response),
+        "invite_minutes": minutes_for(q, other)["required"],
+        "invite_qr": qr_svg(invite_url) if invite_url else None,
         "stage_items": stage_items,
         "stage_advice": {
             block.stage: [advice_data(q, a) for a in block.advice] for block in q.stage_advice
@@ -122,7 +134,7 @@ def invite(token: str):
     response = _posted_ladder_result(token).response
     other = "mentor" if response.perspective == "self" else "self"
     with INVITATIONS:
-        create_invitation(response, other)
+        create_invitation(response, other, clean_name(request.form.get("name")))
     return redirect(url_for(".show", token=token, _anchor="invite"))
 
 
