@@ -10,8 +10,9 @@ from markupsafe import Markup
 from ..context import set_context
 from ..engine import compare_ratings
 from ..errors import not_found
-from ..i18n import current_lang, ptext, qt
+from ..i18n import current_lang, qt
 from ..i18n import ntext as ngettext
+from ..i18n import ptext as pgettext  # a name the extractor knows
 from ..i18n import text as _
 from ..library import minutes_for
 from ..limits import INVITATIONS
@@ -78,13 +79,13 @@ def ladder_page_data(shown) -> dict:
     over_time = len(series) > 1
     shown_ratings = series if over_time else [shown]
     if over_time and mentor_view:
-        title = ptext("mentor", "Your ratings of the trainee over time")
+        title = pgettext("mentor", "Your ratings of the trainee over time")
     elif over_time:
-        title = ptext("trainee", "Your ratings over time")
+        title = pgettext("trainee", "Your ratings over time")
     elif mentor_view:
-        title = ptext("mentor", "Where your trainee stands")
+        title = pgettext("mentor", "Where your trainee stands")
     else:
-        title = ptext("trainee", "Where you stand")
+        title = pgettext("trainee", "Where you stand")
     labels = [rating_label(s.response) if over_time else _("This rating") for s in shown_ratings]
 
     def note(k, item):
