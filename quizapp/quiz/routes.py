@@ -338,7 +338,7 @@ def invitation_used(qid: str):
         "quiz/invitation_used.html",
         q=q,
         form=form,
-        mentor_view=context["perspective"] == "mentor",
+        reader=reader_of(q.audience, context["perspective"]),
         title=_("This link was used meanwhile"),
     ), 409
 
