@@ -34,7 +34,12 @@ def about():
 def privacy():
     """Say what is stored and for how long."""
     days = current_app.config["RESULT_RETENTION_DAYS"]
-    return render_template("main/privacy.html", days=days, database=db.engine.dialect.name)
+    return render_template(
+        "main/privacy.html",
+        days=days,
+        draft_days=current_app.config["DRAFT_DAYS"],
+        database=db.engine.dialect.name,
+    )
 
 
 @bp.get("/handbook")
