@@ -255,6 +255,12 @@ def hyphenated(value):
     return soft_hyphens(str(value), current_lang())
 
 
+def single(value):
+    """Template filter: a text in the page's language only, for the site's frame (the header,
+    menu and footer are the same on a two-language sheet)."""
+    return value.first if isinstance(value, Both) else value
+
+
 def plain(value) -> str:
     """Template filter: a text as plain text, for attributes ("first / second" on two)."""
     return str(value)
@@ -263,6 +269,7 @@ def plain(value) -> str:
 def install_template_gettext(app) -> None:
     """Let templates' _() and ngettext() give both languages on a two-language sheet."""
     app.jinja_env.filters["plain"] = plain
+    app.jinja_env.filters["single"] = single
     app.jinja_env.filters["hyphenated"] = hyphenated
     app.jinja_env.install_gettext_callables(
         text, ntext, newstyle=False, pgettext=ptext, npgettext=nptext

@@ -369,7 +369,8 @@ def later(qid: str):
     number = request.args.get("page", type=int)
     if number is None or not 1 <= number <= len(paginate(q)):
         number = _first_open_page(q, draft.answers)
-    link = external_url(".resume", qid=qid, token=draft.token)
+    # The link opens in the language the answers were being given in, on any device.
+    link = external_url(".resume", qid=qid, token=draft.token, lang=current_lang())
     return render_template(
         "quiz/later.html",
         q=q,
