@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser import make_comparison, post_json
-from .helpers import best_fit_answers, leadership_answers, learning_answers
+from .browser import post_json
 
 pytestmark = pytest.mark.browser
 
@@ -42,38 +41,6 @@ STATIC = [
     "/handbook/9.9",
     "/q/learning-styles/continue/no-such-draft",
 ]
-
-
-@pytest.fixture(scope="module")
-def results(live, browser, library):
-    """A result of each kind (and its delete page), an invitation, and a comparison."""
-    ls = library.questionnaires["learning-styles"]
-    lead = library.questionnaires["leadership-styles"]
-    ids = [i.id for i in library.questionnaires["competence-ladder"].items]
-    ladder = dict(zip(ids, LADDER, strict=True))
-    learning = post_json(
-        live,
-        "learning-styles",
-        {"answers": learning_answers(ls, ["CE", "RO", "AC", "AE"], ["CE", "RO", "AC", "AE"])},
-    )
-    leadership = post_json(live, "leadership-styles", {"answers": leadership_answers(lead, "S3")})
-    best = post_json(live, "leadership-styles", {"answers": best_fit_answers(lead)})
-    own = post_json(live, "competence-ladder", {"answers": ladder, "phase": "start"})
-    page = browser.new_page()
-    page.goto(f"{live.url}/r/{own}?lang=en")
-    page.fill("#invite-name", "Sam")
-    page.get_by_role("button", name="Make an invitation link").click()
-    page.close()
-    compare = make_comparison(live, browser, ladder, 4).removeprefix(live.url)
-    return {
-        "learning-style": f"/r/{learning}",
-        "two languages": f"/r/{learning}?lang2=en",
-        "leadership": f"/r/{leadership}",
-        "leadership, best fit": f"/r/{best}",
-        "delete": f"/r/{best}/delete",
-        "ladder with its invitation": f"/r/{own}",
-        "comparison": compare,
-    }
 
 
 def check(page, js: bool, widths=(320, 360, 1280)) -> list[str]:
