@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from quizapp.engine import score
+from quizapp.quiz.paper import key_columns
 
 from .helpers import best_fit_answers, leadership_answers, learning_answers
 
@@ -274,3 +275,26 @@ def test_typing_in_without_csrf_token_keeps_the_answers(app, library):
     assert "please send the page again" in html
     assert len(re.findall(r"\bchecked\b", html)) == 12
     assert client.get("/api/v1/questionnaires").status_code == 200
+
+
+@pytest.mark.parametrize("qid", ["learning-styles", "leadership-styles", "competence-ladder"])
+def test_paper_and_typing_in_show_no_internal_ids(client, library, qid):
+    """Questions are numbered 1..n on paper, in its key and when typing in; scores go by their
+    names (with their column letters where they have some), never by an id."""
+    q = library.questionnaires[qid]
+    html = client.get(f"/q/{qid}/paper?lang=en").get_data(as_text=True)
+    numbers = [str(n) for n in range(1, len(q.items) + 1)]
+    stems = re.findall(r'<p class="paper-stem"><strong>(\d+)\.</strong>', html)
+    assert stems == numbers
+    keyed = [row[0] for key in tables(html, **{"class": "key"}) for row in key[1:]]
+    if q.kind != "competence-ladder":
+        assert [k for k in keyed if k != "Total"] == numbers
+    codes = {c for part in q.parts for c in key_columns(q, part)}
+    expected = [s.name + (f" ({s.id})" if s.id in codes else "") for s in q.scales]
+    assert [row[0] for row in tables(html, **{"class": "scales"})[0][1:]] == expected
+    for grid in tables(html, **{"class": "grid-key"}):
+        assert grid[0][0] not in {s.id for s in q.scales}
+    enter = client.get(f"/q/{qid}/enter?lang=en").get_data(as_text=True)
+    shown = re.findall(r'<span class="qnum">([^<]+)</span>', enter)
+    label = "Competence" if q.kind == "competence-ladder" else "Question"
+    assert [re.sub(r" of \d+$", "", n) for n in shown] == [f"{label} {n}" for n in numbers]

@@ -128,15 +128,31 @@ def test_comparison_prints_on_one_page(live, browser, library, tmp_path):
     assert url.rsplit("/", 1)[1] in text.replace(" ", "").replace("\n", "")
 
 
+@pytest.mark.parametrize("lang", ["en", "nl"])
 @pytest.mark.parametrize(
     ("qid", "most"), [("learning-styles", 6), ("leadership-styles", 4), ("competence-ladder", 5)]
 )
-def test_paper_forms_print(live, browser, tmp_path, qid, most):
-    pages, text = print_pdf(browser, f"{live.url}/q/{qid}/paper?lang=en", tmp_path / "p.pdf")
+def test_paper_forms_print(live, browser, app, library, tmp_path, qid, most, lang):
+    pages, text = print_pdf(browser, f"{live.url}/q/{qid}/paper?lang={lang}", tmp_path / "p.pdf")
     assert 2 <= pages <= most
-    assert "Scoring sheet" in text
-    assert "Name:" in text
+    assert ("Scoring sheet" if lang == "en" else "Scoreblad") in text
+    assert ("Name:" if lang == "en" else "Naam:") in text
     assert "Type in the answers of a paper form" not in text  # screen-only links
+    # the scoring sheet breaks no word in the middle: every name on it is printed whole (a
+    # word broken at a soft hyphen is read back whole)
+    q = library.questionnaires[qid]
+    with app.test_request_context(f"/?lang={lang}"):
+        from quizapp.i18n import qt
+
+        names = [str(qt(q.id, c.name)) for c in q.classifications]
+        names += [str(qt(q.id, cls.name)) for c in q.classifications for cls in c.classes]
+        names += [str(qt(q.id, s.name)) for s in q.scales]
+    # soft hyphens only mark where a word may break; cells of one row may be read in any order
+    # (a break at a soft hyphen prints "\xad‐" at the line's end)
+    printed = set(text.replace("\xad\u2010 ", "").replace("\xad", "").split())
+    for name in names:
+        for word in name.split():
+            assert word in printed, (name, word)
 
 
 @pytest.mark.parametrize("qid", ["learning-styles", "leadership-styles", "competence-ladder"])
