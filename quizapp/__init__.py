@@ -50,7 +50,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     privacy.init_app(app)
     app.after_request(i18n.remember_language)
     app.jinja_env.globals.update(
-        i18n.template_globals(), draw_chart=svg.render, external_url=urls.external_url
+        i18n.template_globals(),
+        draw_chart=svg.render,
+        external_url=urls.external_url,
+        questionnaire_of_kind=library.questionnaire_of_kind,
     )
     i18n.install_template_gettext(app)
     errors.init_app(app)

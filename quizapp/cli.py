@@ -122,13 +122,15 @@ def compile_command() -> None:
 
 @results_cli.command("purge")
 def purge_command() -> None:
-    """Delete results and internship plans older than RESULT_RETENTION_DAYS."""
+    """Delete results, internship plans and continue-later drafts past their retention."""
     from .internships.store import purge_expired_internships
+    from .quiz.drafts import purge_expired_drafts
     from .results.store import purge_expired
 
     plans = purge_expired_internships()
     click.echo(f"Deleted {purge_expired()} expired results.")
     click.echo(f"Deleted {plans} expired internship plans.")
+    click.echo(f"Deleted {purge_expired_drafts()} expired drafts.")
 
 
 def init_app(app: Flask) -> None:

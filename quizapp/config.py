@@ -58,6 +58,8 @@ def defaults(instance_path: str) -> dict:
         "LANGUAGES": ("en", "nl"),
         "BABEL_DEFAULT_LOCALE": "en",
         "RESULT_RETENTION_DAYS": int(env("RESULT_RETENTION_DAYS", "730")),
+        # Answers saved with "continue later" are kept this long, then deleted by the purge.
+        "DRAFT_DAYS": int(env("DRAFT_DAYS", "30")),
         "MAX_CONTENT_LENGTH": int(env("MAX_CONTENT_LENGTH", str(64 * 1024))),
         "FORCE_HTTPS": env("FORCE_HTTPS", "0") == "1",
         "SESSION_COOKIE_SAMESITE": "Lax",
@@ -85,6 +87,7 @@ def defaults(instance_path: str) -> dict:
         "RATELIMIT_KEY_PREFIX": "quizapp",
         "RATE_LIMIT_RESULTS": env("RATE_LIMIT_RESULTS", "30 per minute;1000 per day"),
         "RATE_LIMIT_INVITATIONS": env("RATE_LIMIT_INVITATIONS", "20 per minute;300 per day"),
+        "RATE_LIMIT_DRAFTS": env("RATE_LIMIT_DRAFTS", "30 per minute;1000 per day"),
         "RATE_LIMIT_DELETIONS": env("RATE_LIMIT_DELETIONS", "20 per minute;300 per day"),
         # Seconds a client is asked to wait when the database cannot be reached.
         "RETRY_AFTER_UNAVAILABLE": 30,

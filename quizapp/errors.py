@@ -11,6 +11,7 @@ from flask_limiter.errors import RateLimitExceeded
 from werkzeug.exceptions import (
     HTTPException,
     InternalServerError,
+    NotFound,
     SecurityError,
     ServiceUnavailable,
 )
@@ -58,6 +59,29 @@ def _message(code: int, wait: int | None = None) -> str:
     }.get(code, _("Something went wrong on our side. Please try again later."))
 
 
+# What a 404 page can say was not found (see Missing and templates/error.html).
+MISSING = ("page", "result", "comparison", "invitation", "questionnaire", "section", "draft")
+
+
+class Missing(NotFound):
+    """A 404 that knows what was not found, so its page can say so and what to do next.
+
+    `what` is one of MISSING; `asked` is the id that was asked for where it helps (a handbook
+    section's number), never a private token.
+    """
+
+    def __init__(self, what: str, name: str | None = None):
+        if what not in MISSING:
+            raise ValueError(what)
+        super().__init__()
+        self.what, self.asked = what, name
+
+
+def not_found(what: str, name: str | None = None):
+    """Stop the request with a 404 page that says what was not found."""
+    raise Missing(what, name)
+
+
 class Refused(Exception):
     """A request that cannot be served now (rate limit, database down): try again later.
 
@@ -98,12 +122,22 @@ def wants_json() -> bool:
     return request.path.startswith("/api/") or request.path == "/healthz"
 
 
-def _answer(code: int, message: str, headers: list):
+def _answer(code: int, message: str, headers: list, missing: Missing | None = None):
     if wants_json():
         item_code = CODES.get(code, "bad_request" if code < 500 else "server_error")
         body = {"problems": [{"item": None, "code": item_code, "message": message}]}
         return body, code, headers
-    return render_template("error.html", code=code, message=message), code, headers
+    what = missing.what if missing is not None else ("page" if code == 404 else None)
+    page = render_template(
+        "error.html",
+        code=code,
+        message=message,
+        what=what,
+        name=missing.asked if missing is not None else None,
+        days=current_app.config["RESULT_RETENTION_DAYS"],
+        draft_days=current_app.config["DRAFT_DAYS"],
+    )
+    return page, code, headers
 
 
 def handle_http_error(error: HTTPException):
@@ -124,7 +158,8 @@ def handle_http_error(error: HTTPException):
     if isinstance(error, RateLimitExceeded):
         wait = retry_after()
         headers.append(("Retry-After", str(wait)))
-    return _answer(code, _message(code, wait), headers)
+    missing = error if isinstance(error, Missing) else None
+    return _answer(code, _message(code, wait), headers, missing)
 
 
 def handle_refused(error: Refused):

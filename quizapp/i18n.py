@@ -21,26 +21,47 @@ def languages() -> tuple[str, ...]:
     return current_app.config["LANGUAGES"]
 
 
+def language_of(tag: str | None) -> str | None:
+    """The shipped language a language tag names, or None.
+
+    Case and region do not matter: "nl", "NL", "nl-BE" and "nl_be" all name Dutch. A shipped
+    code with a region of its own (for example "pt-BR" in LANGUAGES) is matched whole first.
+    """
+    if not tag:
+        return None
+    shipped = {code.lower(): code for code in languages()}
+    tag = tag.strip().replace("_", "-").lower()
+    return shipped.get(tag) or shipped.get(tag.split("-", 1)[0])
+
+
 def select_locale() -> str:
-    """Pick the language: ?lang=, then the cookie, then Accept-Language, then English."""
-    langs = languages()
+    """Pick the language: ?lang=, then the cookie, then Accept-Language, then English.
+
+    Accept-Language is read in the browser's order of preference, each tag by its language:
+    "nl-BE, en;q=0.5" gives Dutch, although English is shipped under exactly that name.
+    """
     for candidate in (request.args.get("lang"), request.cookies.get(LANG_COOKIE)):
-        if candidate in langs:
-            return candidate
-    return request.accept_languages.best_match(langs) or current_app.config["BABEL_DEFAULT_LOCALE"]
+        lang = language_of(candidate)
+        if lang:
+            return lang
+    for tag, _quality in request.accept_languages:
+        lang = language_of(tag)
+        if lang:
+            return lang
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
 def select_second_language() -> None:
     """Read ?lang2= for a two-language sheet: another shipped language than the page's."""
-    lang2 = request.args.get("lang2")
-    if lang2 in languages() and lang2 != current_lang():
+    lang2 = language_of(request.args.get("lang2"))
+    if lang2 and lang2 != current_lang():
         g.lang2 = lang2
 
 
 def remember_language(response):
     """Store a language chosen with ?lang= in a cookie for a year."""
-    lang = request.args.get("lang")
-    if lang in languages() and request.cookies.get(LANG_COOKIE) != lang:
+    lang = language_of(request.args.get("lang"))
+    if lang and request.cookies.get(LANG_COOKIE) != lang:
         response.set_cookie(
             LANG_COOKIE,
             lang,
@@ -257,6 +278,12 @@ def hyphenated(value):
     return soft_hyphens(str(value), current_lang())
 
 
+def single(value):
+    """Template filter: a text in the page's language only, for the site's frame (the header,
+    menu and footer are the same on a two-language sheet)."""
+    return value.first if isinstance(value, Both) else value
+
+
 def plain(value) -> str:
     """Template filter: a text as plain text, for attributes ("first / second" on two)."""
     return str(value)
@@ -265,6 +292,7 @@ def plain(value) -> str:
 def install_template_gettext(app) -> None:
     """Let templates' _() and ngettext() give both languages on a two-language sheet."""
     app.jinja_env.filters["plain"] = plain
+    app.jinja_env.filters["single"] = single
     app.jinja_env.filters["hyphenated"] = hyphenated
     app.jinja_env.install_gettext_callables(
         text, ntext, newstyle=False, pgettext=ptext, npgettext=nptext

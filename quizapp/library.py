@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Flask, abort, current_app
+from flask import Flask, current_app
 from flask_babel import pgettext
 
 from .engine import Library, Questionnaire, load_library, time_estimate
+from .errors import not_found
 from .i18n import current_lang
 
 KEY = "quizapp.library"
@@ -26,7 +27,7 @@ def get_questionnaire_or_404(questionnaire_id: str) -> Questionnaire:
     """Return a questionnaire by id, or answer 404."""
     q = get_library().questionnaires.get(questionnaire_id)
     if q is None:
-        abort(404)
+        not_found("questionnaire")
     return q
 
 
@@ -40,3 +41,8 @@ def minutes_for(q: Questionnaire, perspective: str = "self") -> dict[str, int | 
     if key not in _ESTIMATES:
         _ESTIMATES[key] = time_estimate(q, perspective, lambda text: pgettext(q.id, text))
     return _ESTIMATES[key]
+
+
+def questionnaire_of_kind(kind: str) -> Questionnaire | None:
+    """The first questionnaire of a kind, for the links from one result to the next step."""
+    return next((q for q in get_library().questionnaires.values() if q.kind == kind), None)

@@ -1,4 +1,4 @@
-"""Rate limits on what stores or deletes data: results, invitations, deletions.
+"""Rate limits on what stores or deletes data: results, invitations, drafts, deletions.
 
 Limits count per client address (behind a reverse proxy, set TRUSTED_PROXIES so that this is
 the visitor's address, not the proxy's). The counts live in RATELIMIT_STORAGE_URI: memory for
@@ -29,6 +29,7 @@ def _configured(name: str):
 
 RESULTS = limiter.shared_limit(_configured("RATE_LIMIT_RESULTS"), scope="results")
 INVITATIONS = limiter.shared_limit(_configured("RATE_LIMIT_INVITATIONS"), scope="invitations")
+DRAFTS = limiter.shared_limit(_configured("RATE_LIMIT_DRAFTS"), scope="drafts")
 DELETIONS = limiter.shared_limit(_configured("RATE_LIMIT_DELETIONS"), scope="deletions")
 
 

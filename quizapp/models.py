@@ -71,6 +71,9 @@ class Invitation(db.Model):
         ForeignKey("responses.id", ondelete="CASCADE"), default=None, index=True
     )
     created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The inviter's first name, if they typed one (text_clean.clean_name): the invited person
+    # sees who asks. Deleted with the invitation, that is with the result that made it.
+    from_name: Mapped[str | None] = mapped_column(String(60), default=None)
 
     from_response: Mapped[Response] = relationship(foreign_keys=[from_id])
     answer: Mapped[Response | None] = relationship(foreign_keys=[answer_id])
@@ -129,3 +132,31 @@ class Attachment(db.Model):
 
     internship: Mapped[Internship] = relationship(back_populates="attachments")
     response: Mapped[Response] = relationship()
+
+
+class Draft(db.Model):
+    """Answers saved to finish a questionnaire later, on this or another device.
+
+    Whoever holds the token can go on; the row is deleted when the questionnaire is sent, and
+    by the purge once `expires` has passed. `context` is the questionnaire's context as a JSON
+    object (who answers, on whose invitation, in which series, the phase, and any key a
+    future feature adds), so it is restored whole.
+    """
+
+    __tablename__ = "drafts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True, index=True, default=new_token)
+    questionnaire: Mapped[str] = mapped_column(String(64))
+    answers: Mapped[dict] = mapped_column(JSON, default=dict)
+    context: Mapped[dict] = mapped_column(JSON, default=dict)
+    # The key of the final submission: sent from two devices, the answers make one result.
+    submission: Mapped[str] = mapped_column(String(64), default=new_token)
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+    @property
+    def expires_utc(self) -> datetime:
+        """Return the expiry with its time zone (SQLite drops it)."""
+        return self.expires if self.expires.tzinfo else self.expires.replace(tzinfo=UTC)

@@ -13,6 +13,8 @@ PRIVATE_ENDPOINTS = {
     "quiz.page",
     "quiz.enter",
     "quiz.invitation_used",
+    "quiz.later",
+    "quiz.resume",
     "main.healthz",
 }
 PRIVATE_PATHS = ("/r/", "/i/", "/api/v1/results/", "/api/v1/internships/")
@@ -25,6 +27,8 @@ def is_private() -> bool:
         endpoint in PRIVATE_ENDPOINTS
         or endpoint.startswith(("results.", "internships."))
         or request.path.startswith(PRIVATE_PATHS)
+        # a handbook page that links back to a private result or comparison
+        or request.args.get("from", "").startswith(PRIVATE_PATHS)
     )
 
 

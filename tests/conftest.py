@@ -96,3 +96,39 @@ def browser():
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def results(live, browser, library):
+    """A result of each kind (and its delete page), an invitation, and a comparison, served by
+    `live` (paths)."""
+    from .browser import make_comparison, post_json
+    from .helpers import best_fit_answers, leadership_answers, learning_answers
+
+    ls = library.questionnaires["learning-styles"]
+    lead = library.questionnaires["leadership-styles"]
+    ids = [i.id for i in library.questionnaires["competence-ladder"].items]
+    ladder = dict(zip(ids, [1, 2, 3, 4, None, 2, 3, 3, 4, 1, 2, 3, 4, 2], strict=True))
+    learning = post_json(
+        live,
+        "learning-styles",
+        {"answers": learning_answers(ls, ["CE", "RO", "AC", "AE"], ["CE", "RO", "AC", "AE"])},
+    )
+    leadership = post_json(live, "leadership-styles", {"answers": leadership_answers(lead, "S3")})
+    best = post_json(live, "leadership-styles", {"answers": best_fit_answers(lead)})
+    own = post_json(live, "competence-ladder", {"answers": ladder, "phase": "start"})
+    page = browser.new_page()
+    page.goto(f"{live.url}/r/{own}?lang=en")
+    page.fill("#invite-name", "Sam")
+    page.get_by_role("button", name="Make an invitation link").click()
+    page.close()
+    compare = make_comparison(live, browser, ladder, 4).removeprefix(live.url)
+    return {
+        "learning-style": f"/r/{learning}",
+        "two languages": f"/r/{learning}?lang2=en",
+        "leadership": f"/r/{leadership}",
+        "leadership, best fit": f"/r/{best}",
+        "delete": f"/r/{best}/delete",
+        "ladder with its invitation": f"/r/{own}",
+        "comparison": compare,
+    }

@@ -63,3 +63,13 @@ def dot_rows(html: str, chart_id: str) -> list[tuple[str, list[list[str]], str]]
         marks = [re.findall(r'<span class="visually-hidden">([^<]*)</span>', c) for c in cells]
         rows.append((label, marks, flag.group(1) if flag else ""))
     return rows
+
+
+def empty_database(engine) -> None:
+    """Drop every table (and Alembic's version table) so migrations start from nothing, whatever
+    tables later features add; reflection orders the drops by foreign key."""
+    from sqlalchemy import MetaData
+
+    meta = MetaData()
+    meta.reflect(engine)
+    meta.drop_all(engine)

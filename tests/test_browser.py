@@ -43,7 +43,11 @@ def test_learning_style_with_keyboard_alone(live, browser, library):
     for m in ("CE", "RO", "AC", "AE"):
         assert f"{q.scale(m).short}{expected.scores[m]}" in kite
     assert page.locator("svg#chart-grid .region-name").count() == 9
-    cells = page.locator("table.data").first.locator("td").all_inner_texts()
+    # the kite's numbers are in a table folded under it
+    kite_table = page.locator("#figure-kite table.data")
+    assert not kite_table.is_visible()
+    page.locator("#figure-kite summary").click()
+    cells = kite_table.locator("td").all_inner_texts()
     assert cells == [str(expected.scores[m]) for m in ("CE", "RO", "AC", "AE")]
     # nothing is wider than a 360 px phone
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
@@ -95,7 +99,8 @@ def test_leadership_with_keyboard_alone(live, browser, library):
     fit = page.locator("svg#chart-fit text").all_text_contents()
     assert f"You: {expected.scores['best-fit']} of 12" in fit
     assert page.locator("table#chart-matrix tbody tr").count() == 4
-    rows = page.locator("table.data").first.locator("tbody td:nth-child(2)").all_inner_texts()
+    page.locator("#figure-range summary").click()
+    rows = page.locator("#figure-range table.data tbody td:nth-child(2)").all_inner_texts()
     assert rows == [str(expected.scores[s]) for s in ("S1", "S2", "S3", "S4")]
 
 

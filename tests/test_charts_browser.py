@@ -6,6 +6,7 @@ phone; the tables that are charts (ladder, matrix) stay inside their figure.
 
 from __future__ import annotations
 
+import itertools
 import json
 import urllib.request
 from pathlib import Path
@@ -113,4 +114,88 @@ def test_explore_view_draws_the_same_charts_with_plotly(live, browser, result_pa
     assert page.locator("figure > figcaption").all_inner_texts() == titles
     assert page.locator("[data-drawn=true]").count() == len(titles)
     assert errors == []
+    page.close()
+
+
+def grid_cases(q) -> list[list[list[str]]]:
+    """Orders of the cycle's answers that put "You" in each of the nine cells of the grid, at
+    the outer edges of each cell it can reach (the mark and its label move within the cell)."""
+    from quizapp.engine import score, score_range
+    from quizapp.results.charts import _share
+
+    perms = list(itertools.permutations(["CE", "RO", "AC", "AE"]))
+    candidates = [[list(a)] * 12 for a in perms]
+    candidates += [[list(a)] * 6 + [list(b)] * 6 for a, b in itertools.combinations(perms, 2)]
+    y_axis, x_axis = q.classification("region").axes
+    best: dict[tuple, list] = {}
+    for orders in candidates:
+        scores = score(q, learning_answers(q, orders)).scores
+        row, fy = _share(y_axis.bands, score_range(q, y_axis.score), scores[y_axis.score])
+        col, fx = _share(x_axis.bands, score_range(q, x_axis.score), scores[x_axis.score])
+        for key, value in (("fx-", fx), ("fx+", -fx), ("fy-", fy), ("fy+", -fy)):
+            here = best.get((row, col, key))
+            if here is None or value < here[0]:
+                best[(row, col, key)] = (value, orders)
+    assert {(r, c) for r, c, _key in best} == {(r, c) for r in range(3) for c in range(3)}
+    unique = []
+    for _value, orders in best.values():
+        if orders not in unique:
+            unique.append(orders)
+    return unique
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_you_never_covers_a_cell_label_anywhere_in_the_grid(live, browser, library, lang):
+    q = library.questionnaires["learning-styles"]
+    page = browser.new_page()
+    for orders in grid_cases(q):
+        token = post_json(live, "learning-styles", {"answers": learning_answers(q, orders)})
+        page.goto(f"{live.url}/r/{token}?lang={lang}")
+        for width in (320, 1280):
+            page.set_viewport_size({"width": width, "height": 800})
+            problems = page.evaluate(CHECK, 11 if width <= 360 else 0)
+            assert problems == [], f"{orders[0]} {width} px: {problems}"
+        page.emulate_media(media="print")
+        assert page.evaluate(CHECK, 0) == []
+        page.emulate_media(media="screen")
+    page.close()
+
+
+KITE = """() => {
+  const svg = document.querySelector("#chart-kite");
+  const figure = svg.closest("figure");
+  const style = getComputedStyle(figure);
+  const inner = figure.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const rings = [...svg.querySelectorAll("path")].map((p) => p.getBoundingClientRect().width);
+  const ring = Math.max(...rings);
+  return [svg.getBoundingClientRect().width / inner, ring / inner];
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("width", [320, 360])
+def test_the_kite_fills_its_box_on_a_phone(live, browser, result_pages, lang, width):
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(f"{live.url}{result_pages['learning-style']}?lang={lang}")
+    drawing, kite = page.evaluate(KITE)
+    assert drawing > 0.99  # the drawing is as wide as its box
+    assert kite > 0.6  # and the kite's outer ring spans most of it: labels take the rest
+    page.close()
+
+
+def test_the_check_sees_cut_overlapping_and_covered_labels(browser):
+    page = browser.new_page(viewport={"width": 360, "height": 400})
+    page.set_content(
+        '<figure class="chart-figure" id="figure-x"><svg class="chart-svg" id="chart-x"'
+        ' viewBox="0 0 100 50" width="100" height="50">'
+        '<text x="10" y="20" font-size="12">Analysing</text>'
+        '<text x="14" y="22" font-size="12">You</text>'
+        '<path class="marker" d="M60 10l8 8l-8 8l-8 -8z"/>'
+        '<text x="58" y="20" font-size="12">Hi</text>'
+        '<text x="90" y="45" font-size="12">Cut</text></svg></figure>'
+    )
+    problems = page.evaluate(CHECK, 11)
+    assert 'chart-x: "Analysing" overlaps "You"' in problems
+    assert 'chart-x: the marker covers "Hi"' in problems
+    assert 'chart-x: "Cut" is cut off' in problems
     page.close()

@@ -181,7 +181,7 @@ def test_invitation_flow(app, q):
         names["punctuality"],
         names["quality"],
     ]
-    assert 'href="/handbook/3.1"' in page
+    assert 'href="/handbook/3.1?from=/r/compare/' in page
     # the threshold of "far apart" is in the ladder file, with its source, shown on the page
     assert q.comparison.differ_by == 2
     assert "2 steps or more apart" in page

@@ -90,7 +90,7 @@ def test_form_run_and_result_page(client, q):
     matrix = html.split('id="chart-matrix"')[1].split("</table>")[0]
     # directing chosen in all three situations of each development level
     assert re.findall(r'<span class="count">(\d+)</span>', matrix) == ["3", "0", "0", "0"] * 4
-    assert 'href="/handbook/4.3"' in html
+    assert 'href="/handbook/4.3?from=/r/' in html
     assert "not norms" in html
 
 

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from quizapp.engine import score
+from quizapp.quiz.paper import key_columns
 
 from .helpers import best_fit_answers, leadership_answers, learning_answers
 
@@ -31,7 +32,9 @@ class Tables(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag in ("td", "th") and self._cell is not None:
-            self.tables[-1][1][-1].append(" ".join("".join(self._cell).split()))
+            # soft hyphens only mark where a long word may break
+            text = "".join(self._cell).replace("\xad", "")
+            self.tables[-1][1][-1].append(" ".join(text.split()))
             self._cell = None
 
     def handle_data(self, data):
@@ -72,7 +75,20 @@ def classify_by_sheet(grid: list[list[str]], y: float, x: float | None = None) -
     raise AssertionError("no band")
 
 
-def hand_score_learning(html: str, answers: dict) -> dict:
+def scale_rows(html: str, q) -> dict[str, str]:
+    """The scoring sheet's "how to work it out" per scale, by the scale's id.
+
+    The sheet names each scale (with its column letters where it has some), never by a raw id.
+    """
+    by_name = {s.name: s.id for s in q.scales}
+    rows = {}
+    for row in tables(html, **{"class": "scales"})[0][1:]:
+        name = re.sub(r" \(\S+\)$", "", row[0])
+        rows[by_name[name]] = row[1]
+    return rows
+
+
+def hand_score_learning(html: str, answers: dict, q) -> dict:
     """Score as a person would with the printed sheet."""
     [points] = tables(html, **{"class": "points"})
     place_points = {int(place): int(p) for place, p in points[1:]}
@@ -80,13 +96,14 @@ def hand_score_learning(html: str, answers: dict) -> dict:
     cycle, contexts = tables(html, **{"class": "key"})
     header = cycle[0][1:]
     totals = dict.fromkeys(header, 0)
+    number = {str(n): item.id for n, item in enumerate(q.items, start=1)}
     for row in cycle[1:-1]:
-        ranking = answers[row[0]]
+        ranking = answers[number[row[0]]]
         for column, letter in zip(header, row[1:], strict=True):
             totals[column] += place_points[ranking.index(letter) + 1]
     scores.update(totals)
-    scale_rows = {row[0].split()[0]: row[1] for row in tables(html, **{"class": "scales"})[0][1:]}
-    for name, how in scale_rows.items():
+    how_to = scale_rows(html, q)
+    for name, how in how_to.items():
         match = re.fullmatch(r"(\S+) minus (\S+)\.", how)
         if match:
             scores[name] = scores[match.group(1)] - scores[match.group(2)]
@@ -95,12 +112,10 @@ def hand_score_learning(html: str, answers: dict) -> dict:
         places = dict.fromkeys(header, 0)
         for row in contexts[1:-1]:
             for column, letter in zip(header, row[1:], strict=True):
-                places[column] += answers[row[0]].index(letter) + 1
+                places[column] += answers[number[row[0]]].index(letter) + 1
         a, b = (
             int(x)
-            for x in re.search(
-                r"W = \(12 × S − (\d+)\) / (\d+)", scale_rows["flexibility"]
-            ).groups()
+            for x in re.search(r"W = \(12 × S − (\d+)\) / (\d+)", how_to["flexibility"]).groups()
         )
         s = sum(t * t for t in places.values())
         scores["flexibility"] = round(1 - (12 * s - a) / b, 3)
@@ -127,7 +142,7 @@ def test_learning_style_sheet_gives_engine_scores(client, library, orders, conte
     html = client.get("/q/learning-styles/paper?lang=en").get_data(as_text=True)
     answers = learning_answers(q, orders, contexts)
     engine = score(q, answers)
-    by_hand = hand_score_learning(html, answers)
+    by_hand = hand_score_learning(html, answers, q)
     expected = {k: v for k, v in engine.scores.items() if v is not None}
     assert by_hand == expected
     region, style, flexibility = tables(html, **{"class": "grid-key"})
@@ -159,15 +174,15 @@ def test_leadership_sheet_gives_engine_scores(client, library, styles):
     [key] = tables(html, **{"class": "key"})
     header = key[0]
     circled = []  # (group, column, points) of each circled letter
+    number = {str(n): item.id for n, item in enumerate(q.items, start=1)}
     for row in key[1:-1]:
-        item, group = row[0], row[1]
+        item, group = number[row[0]], row[1]
         for column, cell in zip(header[2:], row[2:], strict=True):
             letter, points = re.fullmatch(r"(\w+) \(([+-]\d+)\)", cell).groups()
             if letter == answers[item]:
                 circled.append((group, column, int(points)))
     by_hand = {}
-    for row in tables(html, **{"class": "scales"})[0][1:]:
-        name, how = row[0].split()[0], row[1]
+    for name, how in scale_rows(html, q).items():
         if match := re.fullmatch(r"How many letters you circled in column (\S+)\.", how):
             by_hand[name] = sum(1 for _, c, _p in circled if c == match.group(1))
         elif how == "Add the points of all the letters you circled.":
@@ -234,7 +249,9 @@ def test_typing_in_a_partly_filled_optional_part_is_422(client, library):
     assert response.status_code == 422
     html = response.get_data(as_text=True)
     assert html.count("Please answer this question too, or skip the whole optional part.") == 14
-    assert len(re.findall(r"\bchecked\b", html)) == 13 * 4
+    # every place typed in is shown again, in its box
+    typed = re.findall(r'class="place-input" type="text" name="[^"]+" [^>]*value="\d"', html)
+    assert len(typed) == 13 * 4
 
 
 def test_typing_in_mentor_ladder(client, library):
@@ -261,3 +278,26 @@ def test_typing_in_without_csrf_token_keeps_the_answers(app, library):
     assert "please send the page again" in html
     assert len(re.findall(r"\bchecked\b", html)) == 12
     assert client.get("/api/v1/questionnaires").status_code == 200
+
+
+@pytest.mark.parametrize("qid", ["learning-styles", "leadership-styles", "competence-ladder"])
+def test_paper_and_typing_in_show_no_internal_ids(client, library, qid):
+    """Questions are numbered 1..n on paper, in its key and when typing in; scores go by their
+    names (with their column letters where they have some), never by an id."""
+    q = library.questionnaires[qid]
+    html = client.get(f"/q/{qid}/paper?lang=en").get_data(as_text=True)
+    numbers = [str(n) for n in range(1, len(q.items) + 1)]
+    stems = re.findall(r'<p class="paper-stem"><strong>(\d+)\.</strong>', html)
+    assert stems == numbers
+    keyed = [row[0] for key in tables(html, **{"class": "key"}) for row in key[1:]]
+    if q.kind != "competence-ladder":
+        assert [k for k in keyed if k != "Total"] == numbers
+    codes = {c for part in q.parts for c in key_columns(q, part)}
+    expected = [s.name + (f" ({s.id})" if s.id in codes else "") for s in q.scales]
+    assert [row[0] for row in tables(html, **{"class": "scales"})[0][1:]] == expected
+    for grid in tables(html, **{"class": "grid-key"}):
+        assert grid[0][0] not in {s.id for s in q.scales}
+    enter = client.get(f"/q/{qid}/enter?lang=en").get_data(as_text=True)
+    shown = re.findall(r'<span class="qnum">([^<]+)</span>', enter)
+    label = "Competence" if q.kind == "competence-ladder" else "Question"
+    assert [re.sub(r" of \d+$", "", n) for n in shown] == [f"{label} {n}" for n in numbers]

@@ -90,7 +90,8 @@ def test_full_run_stores_answers_and_shows_result(client, app, q):
     # AC-CE 12 and AE-RO 36: "Deciding" with the version 2 cut points (version 1: "Acting").
     assert "Your learning style: Deciding" in html
     assert "<td>48</td>" in html
-    assert 'href="/handbook/2.5"' in html
+    # the advice links to its handbook section, which links back to this result
+    assert f'href="/handbook/2.5?from=/r/{token}"' in html
     assert 'class="chart-svg chart-kite" id="chart-kite"' in html
     assert "plotly" not in html
 

@@ -97,6 +97,33 @@ def rate_and_invite(client, token: str, pages: list[str], lang: str) -> str:
     return link(pages[-1], r"http://localhost/r/invite/[\w-]+").removeprefix("http://localhost")
 
 
+def later_page(client, qid: str, q, lang: str = "nl") -> str:
+    """The "continue later" page of a questionnaire after its first page."""
+    page = paginate(q)[0]
+    data = {i.id: "2" for i in page.items} if q.kind == "competence-ladder" else {}
+    response = client.post(f"/q/{qid}/1", data={**data, "action": "later"})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return get(client, response.headers["Location"], lang)
+
+
+def used_invitation_page(app, q, inviter_perspective: str, lang: str = "nl") -> str:
+    """What a late rater sees when the invitation was used while they answered."""
+    inviter, first, late = app.test_client(), app.test_client(), app.test_client()
+    if inviter_perspective == "mentor":
+        inviter.get("/q/competence-ladder?as=mentor")
+    own = rate_by_form(inviter, q, [2] * LADDER_IDS)
+    invite = rate_and_invite(inviter, own, [], lang)
+    late.get(invite)
+    first.get(invite)
+    rate_by_form(first, q, [3] * LADDER_IDS)
+    pages = paginate(q)
+    for page in pages:
+        late.post(f"/q/competence-ladder/{page.number}", data={i.id: "2" for i in page.items})
+    html = late.get(f"/q/competence-ladder/invitation-used?lang={lang}")
+    assert html.status_code == 409
+    return html.get_data(as_text=True)
+
+
 def ladder_journeys(app, q, lang: str = "nl"):
     """Both raters' ladder pages: a trainee who invites the mentor, a mentor who invites the
     trainee, the invitation pages, both results before and after, the comparison, rating again.
@@ -182,6 +209,18 @@ def pages(app, library):
         ).get_json()["token"]
         mentor.append(get(client, f"/r/{token}"))
     ladder_trainee, ladder_mentor, comparison = ladder_journeys(app, ladder)
+    trainee += [
+        later_page(app.test_client(), "learning-styles", learning),
+        later_page(app.test_client(), "competence-ladder", ladder),
+        used_invitation_page(app, ladder, "mentor"),
+    ]
+    mentor_later = app.test_client()
+    mentor_later.get("/q/competence-ladder?as=mentor")
+    mentor += [
+        later_page(app.test_client(), "leadership-styles", leadership),
+        later_page(mentor_later, "competence-ladder", ladder),
+        used_invitation_page(app, ladder, "self"),
+    ]
     return {
         "trainee": trainee + ladder_trainee,
         "mentor": mentor + ladder_mentor,
@@ -190,13 +229,13 @@ def pages(app, library):
 
 
 def test_mentor_pages_say_u_never_je(pages):
-    assert len(pages["mentor"]) == 26
+    assert len(pages["mentor"]) == 29
     found = [hit for html in pages["mentor"] for hit in offending(INFORMAL, html)]
     assert found == []
 
 
 def test_trainee_pages_say_je_never_u(pages):
-    assert len(pages["trainee"]) == 30
+    assert len(pages["trainee"]) == 33
     found = [hit for html in pages["trainee"] for hit in offending(FORMAL, html)]
     assert found == []
 
@@ -249,7 +288,19 @@ def general_page_words(html: str, names: list[str]) -> str:
     return text
 
 
-@pytest.mark.parametrize("path", ["/", "/about", "/privacy", "/handbook", "/nope"])
+NOT_FOUND = [
+    "/nope",
+    "/r/no-such-result",
+    "/r/compare/no-such-comparison",
+    "/r/invite/no-such-invitation",
+    "/q/no-such-questionnaire",
+    "/q/learning-styles/99",
+    "/handbook/9.9",
+    "/q/learning-styles/continue/no-such-draft",
+]
+
+
+@pytest.mark.parametrize("path", ["/", "/about", "/privacy", "/handbook", *NOT_FOUND])
 def test_general_pages_address_nobody(app, client, library, path):
     text = general_page_words(
         client.get(path + "?lang=nl").get_data(as_text=True), questionnaire_names(app, library)

@@ -13,23 +13,17 @@ from quizapp.models import Invitation, Response, utcnow
 from quizapp.results.store import purge_expired
 
 from .conftest import POSTGRES_URL
+from .helpers import empty_database
 
 BEFORE = "c887ddddc9b0"
 EXACTLY_ONCE = "a3f1c9e2d7b4"
+DRAFTS = "d5b8e41c7a20"
 
 
 def test_migration_keeps_the_answered_invitation_and_goes_down_again(tmp_path):
     url = POSTGRES_URL or f"sqlite:///{tmp_path / 'migrate.sqlite'}"
     engine = create_engine(url)
-    with engine.begin() as conn:
-        for table in (
-            "internship_results",
-            "internships",
-            "invitations",
-            "responses",
-            "alembic_version",
-        ):
-            conn.execute(text(f"DROP TABLE IF EXISTS {table}"))
+    empty_database(engine)
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "x"})
     runner = app.test_cli_runner()
     assert runner.invoke(args=["db", "upgrade", BEFORE]).exit_code == 0
@@ -126,3 +120,54 @@ def test_purge_deletes_expired_results_with_their_invitations_only(app):
         assert left == ids[7:]
         invitations = db.session.execute(db.select(Invitation.from_id)).scalars().all()
         assert invitations == [ids[9]]
+
+
+def test_the_drafts_migration_goes_up_and_down(tmp_path):
+    url = POSTGRES_URL or f"sqlite:///{tmp_path / 'drafts.sqlite'}"
+    engine = create_engine(url)
+    empty_database(engine)
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "x"})
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["db", "upgrade", EXACTLY_ONCE]).exit_code == 0
+    now = utcnow()
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO responses (id, token, questionnaire, version, lang, answers, created)"
+                " VALUES (1, 'token-1', 'competence-ladder', 1, 'en', '{}', :c)"
+            ),
+            {"c": now},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO invitations (id, token, compare_token, from_id, perspective, created)"
+                " VALUES (1, 'inv-1', 'cmp-1', 1, 'mentor', :c)"
+            ),
+            {"c": now},
+        )
+    result = runner.invoke(args=["db", "upgrade", DRAFTS])
+    assert result.exit_code == 0, result.output
+    assert "from_name" in {c["name"] for c in inspect(engine).get_columns("invitations")}
+    indexes = {i["name"] for i in inspect(engine).get_indexes("drafts")}
+    assert {"ix_drafts_token", "ix_drafts_expires"} <= indexes
+    with engine.begin() as conn:  # the invitation made before is kept, without a name
+        assert conn.execute(text("SELECT from_name FROM invitations")).scalar_one() is None
+        conn.execute(text("UPDATE invitations SET from_name = 'Sam'"))
+        conn.execute(
+            text(
+                "INSERT INTO drafts (token, questionnaire, answers, context, submission, created,"
+                " updated, expires) VALUES ('d-1', 'learning-styles', '{}', :ctx, 'k', :c, :c, :c)"
+            ),
+            {"c": now, "ctx": '{"perspective": "self", "internship": "i-1"}'},
+        )
+    result = runner.invoke(args=["db", "downgrade", EXACTLY_ONCE])
+    assert result.exit_code == 0, result.output
+    assert "drafts" not in inspect(engine).get_table_names()
+    assert "from_name" not in {c["name"] for c in inspect(engine).get_columns("invitations")}
+    with engine.connect() as conn:  # the invitation itself stays
+        assert conn.execute(text("SELECT token FROM invitations")).scalar_one() == "inv-1"
+    assert runner.invoke(args=["db", "upgrade"]).exit_code == 0
+    assert runner.invoke(args=["db", "downgrade", "base"]).exit_code == 0
+    with app.app_context():
+        db.engine.dispose()
+    engine.dispose()

@@ -225,7 +225,7 @@ def region_grid(chart: RegionGrid, chart_id: str, lang: str = "en") -> Markup:
     x_title = canvas.lines(chart.x_title, SMALL, WIDTH - left, bold=True)
     canvas.text(x_title, left + (WIDTH - left) / 2, bottom, "middle")
     canvas.add(
-        '<path d="M{} {}l8 8l-8 8l-8 -8z" fill="{}" stroke="{}" stroke-width="2"/>',
+        '<path class="marker" d="M{} {}l8 8l-8 8l-8 -8z" fill="{}" stroke="{}" stroke-width="2"/>',
         _num(marker_x),
         _num(marker_y - 8),
         ACCENT,
@@ -360,7 +360,7 @@ def band_scale(chart: BandScale, chart_id: str, lang: str = "en") -> Markup:
     x = x_of(chart.value)
     mid = band_top + band_h - 13
     canvas.add(
-        '<path d="M{} {}l9 9l-9 9l-9 -9z" fill="{}" stroke="{}" stroke-width="2"/>',
+        '<path class="marker" d="M{} {}l9 9l-9 9l-9 -9z" fill="{}" stroke="{}" stroke-width="2"/>',
         _num(x),
         _num(mid - 9),
         ACCENT,

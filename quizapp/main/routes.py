@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, render_template
+from flask import current_app, render_template, request
 from sqlalchemy import text
 
+from ..errors import not_found
 from ..extensions import db
 from ..i18n import qt
 from ..library import get_library, minutes_for
+from ..urls import back_path
 from . import bp
 
 
@@ -32,7 +34,12 @@ def about():
 def privacy():
     """Say what is stored and for how long."""
     days = current_app.config["RESULT_RETENTION_DAYS"]
-    return render_template("main/privacy.html", days=days, database=db.engine.dialect.name)
+    return render_template(
+        "main/privacy.html",
+        days=days,
+        draft_days=current_app.config["DRAFT_DAYS"],
+        database=db.engine.dialect.name,
+    )
 
 
 @bp.get("/handbook")
@@ -43,21 +50,33 @@ def handbook():
 
 @bp.get("/handbook/<section_id>")
 def handbook_section(section_id: str):
-    """Show our summary of one handbook section, with its source."""
+    """Show our summary of one handbook section, with its source.
+
+    The page links to the previous and next sections and, with ?from=, back to the page of
+    ours the reader came from (a result, a comparison, a questionnaire): see urls.back_path.
+    """
     library = get_library()
     section = library.handbook.section(section_id)
     if section is None:
-        abort(404)
+        not_found("section", section_id[:20])
     used_by = [
         q
         for q in library.questionnaires.values()
         if section_id in q.model.handbook or any(r.section == section_id for r in q.recommendations)
     ]
+    sections = library.handbook.sections
+    n = sections.index(section)
+    back = back_path(request.args.get("from"))
     return render_template(
         "main/section.html",
         section=section,
         handbook=library.handbook,
         used_by=used_by,
+        previous=sections[n - 1] if n > 0 else None,
+        next=sections[n + 1] if n + 1 < len(sections) else None,
+        back=back,
+        # Previous and next keep the way back.
+        keep={"from": back[0]} if back else {},
         title=qt("handbook", section.title),
     )
 
@@ -71,6 +90,7 @@ def robots():
         "Disallow: /i/",
         "Disallow: /api/",
         "Disallow: /q/*/enter",
+        "Disallow: /q/*/continue/",
         "",
     ]
     return "\n".join(lines), 200, {"Content-Type": "text/plain; charset=utf-8"}

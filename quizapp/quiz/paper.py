@@ -6,13 +6,13 @@ cannot drift from the scores the app computes.
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
 from ..context import PERSPECTIVES, PHASES, perspective_texts
 from ..engine import Problem, check_answers, score_range
-from ..errors import Refused, refusals
+from ..errors import Refused, not_found, refusals
 from ..i18n import band_range, current_lang, qt, reader_of
 from ..library import get_questionnaire_or_404
 from ..limits import RESULTS
@@ -43,7 +43,7 @@ def paper(qid: str):
     q = get_questionnaire_or_404(qid)
     perspective = request.args.get("as", "self")
     if perspective not in PERSPECTIVES or (perspective == "mentor" and q.mentor is None):
-        abort(404)
+        not_found("questionnaire")
     return render_template(
         "quiz/paper.html",
         q=q,
@@ -64,7 +64,7 @@ def enter(qid: str):
     q = get_questionnaire_or_404(qid)
     perspective = request.values.get("as", "self")
     if perspective not in PERSPECTIVES or (perspective == "mentor" and q.mentor is None):
-        abort(404)
+        not_found("questionnaire")
     form = FlaskForm()
     values: dict[str, str] = {}
     errors: dict[str, str] = {}

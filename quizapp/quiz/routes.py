@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, session, url_for
+from datetime import datetime
+
+from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import pgettext
 from flask_wtf import FlaskForm
 
 from ..context import (
@@ -16,21 +19,25 @@ from ..context import (
     set_context,
 )
 from ..engine import check_answers
-from ..errors import Refused, refusals
+from ..errors import Refused, not_found, refusals
 from ..i18n import current_lang, reader_of
 from ..internships.store import find_role
 from ..library import get_questionnaire_or_404, minutes_for
-from ..limits import RESULTS
+from ..limits import DRAFTS, RESULTS
 from ..messages import problem_message
 from ..models import new_token
+from ..results.qr import qr_svg
 from ..results.store import (
     InvitationUsed,
     create_response,
+    expiry_of,
     find_invitation,
     find_submitted,
     submission_hash,
 )
+from ..urls import external_url
 from . import bp
+from .drafts import create_draft, delete_draft, find_draft, update_draft
 from .pages import OPTION_ID, form_values, paginate, read_item
 
 SEND_AGAIN = _l(
@@ -42,7 +49,7 @@ UNREADABLE = _l(
     "This page was sent in a way we cannot read. Please check your answers and use the"
     " buttons below the questions."
 )
-ACTIONS = ("next", "back", "skip", "finish")
+ACTIONS = ("next", "back", "skip", "finish", "later")
 # A submission key in a form: what new_token() makes.
 SUBMISSION_KEY = OPTION_ID
 
@@ -56,16 +63,60 @@ def _draft(qid: str) -> dict:
     return session.get("drafts", {}).get(_draft_key(qid), {})
 
 
+def _saved(qid: str) -> dict | None:
+    """The draft kept on the server for this browser's answers ({"token", "expires"}), or None."""
+    return session.get("saved", {}).get(_draft_key(qid))
+
+
+def _saved_until(qid: str) -> datetime | None:
+    """Until when this browser's answers are kept on the server, or None if they are not."""
+    saved = _saved(qid)
+    return datetime.fromisoformat(saved["expires"]) if saved else None
+
+
+def _remember(name: str, qid: str, value) -> None:
+    values = dict(session.get(name, {}))
+    values[_draft_key(qid)] = value
+    session[name] = values
+
+
 def _save_draft(qid: str, answers: dict) -> None:
-    drafts = dict(session.get("drafts", {}))
-    drafts[_draft_key(qid)] = answers
-    session["drafts"] = drafts
+    """Keep the answers in the session, and in the draft on the server if there is one."""
+    _remember("drafts", qid, answers)
+    saved = _saved(qid)
+    if saved is not None:
+        draft = find_draft(saved["token"], qid)
+        if draft is None:  # expired, or sent from another device
+            _forget_saved(qid)
+        else:
+            update_draft(draft, answers, get_context(qid))
+
+
+def _save_for_later(qid: str, answers: dict) -> None:
+    """Store the answers on the server under a "continue later" link of their own."""
+    _save_draft(qid, answers)
+    if _saved(qid) is None:
+        with DRAFTS:
+            draft = create_draft(qid, answers, get_context(qid), _submission_key(qid))
+        _remember("saved", qid, {"token": draft.token, "expires": draft.expires_utc.isoformat()})
+
+
+def _forget_saved(qid: str) -> None:
+    saved = dict(session.get("saved", {}))
+    saved.pop(_draft_key(qid), None)
+    session["saved"] = saved
 
 
 def _drop_draft(qid: str, sent_key: str | None = None) -> None:
-    """Forget the draft; remember the key it was sent with, so Back and reload find the result."""
+    """Forget the draft; remember the key it was sent with, so Back and reload find the result.
+
+    Once the answers are sent, their copy on the server (continue later) is deleted.
+    """
     key = _draft_key(qid)
-    for name in ("drafts", "keys"):
+    saved = _saved(qid)
+    if sent_key and saved is not None:
+        delete_draft(saved["token"])
+    for name in ("drafts", "keys", "saved"):
         values = dict(session.get(name, {}))
         values.pop(key, None)
         session[name] = values
@@ -116,14 +167,17 @@ def start(qid: str):
     if who in PERSPECTIVES and (who == "self" or q.mentor is not None):
         set_context(qid, perspective=who)
     context = get_context(qid)
-    if not _draft(qid):
+    if not _draft(qid) and _saved(qid) is None:
         _drop_draft(qid)  # coming back to the start begins a new questionnaire
+    invitation = find_invitation(context["invite"]) if context.get("invite") else None
     return render_template(
         "quiz/start.html",
         q=q,
         pages=paginate(q),
-        draft=_draft(qid),
+        draft=_draft(qid) or _saved(qid),
         context=context,
+        invitation=invitation,
+        invitation_until=expiry_of(invitation.from_response) if invitation else None,
         texts=perspective_texts(q, context["perspective"]),
         reader=reader_of(q.audience, context["perspective"]),
         minutes=minutes_for(q, context["perspective"]),
@@ -136,7 +190,7 @@ def page(qid: str, number: int):
     q = get_questionnaire_or_404(qid)
     pages = paginate(q)
     if not 1 <= number <= len(pages):
-        abort(404)
+        not_found("page")
     current = pages[number - 1]
     form = FlaskForm()
     answers = dict(_draft(qid))
@@ -184,6 +238,10 @@ def page(qid: str, number: int):
         if action == "back" and not errors:
             return redirect(url_for(".page", qid=qid, number=max(1, number - 1)))
         try:
+            if action == "later" and not errors:
+                with refusals():
+                    _save_for_later(qid, answers)
+                return redirect(url_for(".later", qid=qid, page=number))
             if action == "skip":
                 return _finish(q, pages, answers, skip_part=current.part.id)
             if not errors:
@@ -207,6 +265,7 @@ def page(qid: str, number: int):
             form=form,
             submission=submission,
             answered=sum(1 for i in current.part.items if i.id in answers),
+            saved_until=_saved_until(qid),
             context=get_context(qid),
             texts=perspective_texts(q, get_context(qid)["perspective"]),
             reader=reader_of(q.audience, get_context(qid)["perspective"]),
@@ -285,10 +344,72 @@ def invitation_used(qid: str):
         "quiz/invitation_used.html",
         q=q,
         form=form,
-        mentor_view=context["perspective"] == "mentor",
+        reader=reader_of(q.audience, context["perspective"]),
         title=_("This link was used meanwhile"),
     ), 409
 
 
 def _complete(part, answers: dict) -> bool:
     return all(item.id in answers for item in part.items)
+
+
+def _first_open_page(q, answers: dict) -> int:
+    """The number of the first page with a required question not answered yet (else the last)."""
+    pages = paginate(q)
+    for page in pages:
+        if not page.part.optional and any(i.id not in answers for i in page.items):
+            return page.number
+    return pages[-1].number
+
+
+@bp.get("/<qid>/later")
+def later(qid: str):
+    """The "continue later" link of this browser's answers, to copy, e-mail or scan."""
+    q = get_questionnaire_or_404(qid)
+    saved = _saved(qid)
+    draft = find_draft(saved["token"], qid) if saved else None
+    if draft is None:
+        _forget_saved(qid)
+        return redirect(url_for(".start", qid=qid))
+    context = get_context(qid)
+    number = request.args.get("page", type=int)
+    if number is None or not 1 <= number <= len(paginate(q)):
+        number = _first_open_page(q, draft.answers)
+    # The link opens in the language the answers were being given in, on any device.
+    link = external_url(".resume", qid=qid, token=draft.token, lang=current_lang())
+    return render_template(
+        "quiz/later.html",
+        q=q,
+        link=link,
+        qr=qr_svg(link),
+        expires=draft.expires_utc,
+        number=number,
+        texts=perspective_texts(q, context["perspective"]),
+        reader=reader_of(q.audience, context["perspective"]),
+        title=_("Continue later"),
+    )
+
+
+@bp.get("/<qid>/continue/<token>")
+def resume(qid: str, token: str):
+    """Bring saved answers back into this browser and go on where they stopped."""
+    q = get_questionnaire_or_404(qid)
+    draft = find_draft(token, qid)
+    if draft is None:
+        not_found("draft")
+    context = dict(draft.context or {})
+    if context.get("perspective") not in PERSPECTIVES or q.mentor is None:
+        context["perspective"] = "self"
+    set_context(qid, **context)
+    _remember("drafts", qid, dict(draft.answers or {}))
+    _remember("keys", qid, draft.submission)
+    _remember("saved", qid, {"token": draft.token, "expires": draft.expires_utc.isoformat()})
+    sent = dict(session.get("sent", {}))
+    sent.pop(_draft_key(qid), None)
+    session["sent"] = sent
+    reader = reader_of(q.audience, context["perspective"])
+    if reader == "mentor":
+        flash(pgettext("mentor", "Your saved answers are back. Go on where you stopped."), "info")
+    else:
+        flash(pgettext("trainee", "Your saved answers are back. Go on where you stopped."), "info")
+    return redirect(url_for(".page", qid=qid, number=_first_open_page(q, draft.answers or {})))

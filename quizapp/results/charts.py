@@ -69,11 +69,12 @@ def learning_style_charts(shown: ShownResult, reader: str) -> dict:
         fy=fy,
         marker_label=say_to(reader, "You"),
     )
-    return {"kite": kite, "grid": grid}
+    return {"grid": grid, "kite": kite}  # in the order of the page
 
 
 def leadership_charts(shown: ShownResult, reader: str = "mentor") -> dict:
-    """How many choices fit best, the style range, and the choices per development level."""
+    """How many choices fit best, the style range, and the choices per development level (in
+    the order of the page)."""
     q, scores = shown.q, shown.result.scores
     styles = style_ids(q)
     names = [qt(q.id, q.scale(s).name) for s in styles]
@@ -91,15 +92,6 @@ def leadership_charts(shown: ShownResult, reader: str = "mentor") -> dict:
         for b in band.axes[0].bands
     )
     return {
-        "range": spec.Bars(
-            title=_("How often you chose each style"),
-            description=_(
-                "Bar chart of how often you chose each style; the table below gives the numbers."
-            ),
-            labels=tuple(names),
-            values=tuple(scores[s] for s in styles),
-            scale_max=len(q.items),
-        ),
         "fit": spec.BandScale(
             title=_("How many of your choices fit best"),
             description=_(
@@ -114,6 +106,15 @@ def leadership_charts(shown: ShownResult, reader: str = "mentor") -> dict:
             bands=bands,
             value=value,
             marker_label=_("You: %(num)d of %(total)d", num=value, total=hi),
+        ),
+        "range": spec.Bars(
+            title=_("How often you chose each style"),
+            description=_(
+                "Bar chart of how often you chose each style; the table below gives the numbers."
+            ),
+            labels=tuple(names),
+            values=tuple(scores[s] for s in styles),
+            scale_max=len(q.items),
         ),
         "matrix": spec.Matrix(
             title=_("What you chose for each development level"),

@@ -9,10 +9,14 @@ from markupsafe import Markup
 
 from ..context import set_context
 from ..engine import compare_ratings
-from ..i18n import current_lang, ptext, qt
+from ..errors import not_found
+from ..i18n import current_lang, qt
 from ..i18n import ntext as ngettext
+from ..i18n import ptext as pgettext  # a name the extractor knows
 from ..i18n import text as _
+from ..library import minutes_for
 from ..limits import INVITATIONS
+from ..text_clean import clean_name
 from ..urls import external_url
 from . import bp
 from .charts import ladder_chart
@@ -21,7 +25,9 @@ from .present import recommendation_data, shown_result
 from .qr import qr_svg
 from .store import (
     create_invitation,
+    expiry_of,
     find_invitation,
+    find_response,
     get_response_or_404,
     invitations_of,
     series_of,
@@ -73,13 +79,13 @@ def ladder_page_data(shown) -> dict:
     over_time = len(series) > 1
     shown_ratings = series if over_time else [shown]
     if over_time and mentor_view:
-        title = ptext("mentor", "Your ratings of the trainee over time")
+        title = pgettext("mentor", "Your ratings of the trainee over time")
     elif over_time:
-        title = ptext("trainee", "Your ratings over time")
+        title = pgettext("trainee", "Your ratings over time")
     elif mentor_view:
-        title = ptext("mentor", "Where your trainee stands")
+        title = pgettext("mentor", "Where your trainee stands")
     else:
-        title = ptext("trainee", "Where you stand")
+        title = pgettext("trainee", "Where you stand")
     labels = [rating_label(s.response) if over_time else _("This rating") for s in shown_ratings]
 
     def note(k, item):
@@ -93,11 +99,20 @@ def ladder_page_data(shown) -> dict:
         _("Table of the competences against the four steps, with a mark on each rating's step."),
         notes=note,
     )
+    invitations = invitations_of(response)
+    made = [i for i in invitations if i.from_id == response.id]
+    invite_url = external_url(".invited", token=made[0].token) if made else None
+    other = "mentor" if response.perspective == "self" else "self"
     return {
         "series": series,
         "over_time": over_time,
-        "invitations": invitations_of(response),
+        "invitations": invitations,
         "chart": chart,
+        # Rows without a step (not seen yet, not part of the internship): the page explains them.
+        "unrated": any(v is None for s in chart.series for v in s.values),
+        "valid_until": expiry_of(response),
+        "invite_minutes": minutes_for(q, other)["required"],
+        "invite_qr": qr_svg(invite_url) if invite_url else None,
         "stage_items": stage_items,
         "stage_advice": {
             block.stage: [advice_data(q, a) for a in block.advice] for block in q.stage_advice
@@ -120,7 +135,7 @@ def invite(token: str):
     response = _posted_ladder_result(token).response
     other = "mentor" if response.perspective == "self" else "self"
     with INVITATIONS:
-        create_invitation(response, other)
+        create_invitation(response, other, clean_name(request.form.get("name")))
     return redirect(url_for(".show", token=token, _anchor="invite"))
 
 
@@ -136,8 +151,8 @@ def again(token: str):
 def invited(token: str):
     """Open an invitation: rate the trainee once, in the invited rater's wording."""
     invitation = find_invitation(token)
-    if invitation is None or get_response_or_404(invitation.from_response.token) is None:
-        abort(404)
+    if invitation is None or find_response(invitation.from_response.token) is None:
+        not_found("invitation")
     if invitation.answer_id is not None:
         return render_template("results/invitation_used.html", title=_("Link already used")), 410
     qid = invitation.from_response.questionnaire
@@ -156,7 +171,7 @@ def compare(token: str):
         db.select(Invitation).filter_by(compare_token=token)
     ).scalar_one_or_none()
     if invitation is None or invitation.answer is None:
-        abort(404)
+        not_found("comparison")
     compare_url = external_url(".compare", token=token)
     pair = (invitation.from_response.token, invitation.answer.token)
     key = ("compare", token, current_lang(), compare_url, pair)
@@ -177,7 +192,7 @@ def _render_comparison(invitation, compare_url: str) -> str:
     """Score both ratings and render the comparison's content (kept: see results/pages.py)."""
     pair = [shown_result(invitation.from_response), shown_result(invitation.answer)]
     if any(s is None or s.result is None for s in pair):
-        abort(404)
+        not_found("comparison")
     own, mentor = sorted(pair, key=lambda s: s.response.perspective != "self")
     q = own.q
     rows = compare_ratings(q, own.response.answers, mentor.response.answers)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import url_for
+from flask import request, url_for
 from flask_babel import gettext as _
 
 from ..engine import Questionnaire, Result, check_answers, score
@@ -75,9 +75,10 @@ def recommendation_data(
         "title": qt(q.id, rec.title),
         "text": qt(q.id, rec.text),
         "section_title": section_title(rec.section),
+        # On a page of ours, the section links back to it (main.handbook_section).
         "url": external_url("main.handbook_section", section_id=rec.section)
         if external
-        else url_for("main.handbook_section", section_id=rec.section),
+        else url_for("main.handbook_section", section_id=rec.section, **{"from": request.path}),
     }
 
 

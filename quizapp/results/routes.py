@@ -11,6 +11,7 @@ from ..charts import plotly
 from ..config import CSP
 from ..context import perspective_texts
 from ..engine import score_range
+from ..errors import not_found
 from ..extensions import talisman
 from ..i18n import current_lang, qt, reader_of, second_lang, select_second_language
 from ..library import get_library
@@ -31,7 +32,7 @@ def show(token: str):
     response = get_response_or_404(token)
     q = get_library().questionnaires.get(response.questionnaire)
     if q is None:
-        abort(404)
+        not_found("result")
     select_second_language()
     result_url = external_url(".show", token=token)
     title_text = perspective_texts(q, response.perspective or "self")["title"]
@@ -102,7 +103,7 @@ def explore(token: str):
     """The result's charts drawn with Plotly, for pointing at a mark to see its value."""
     shown = shown_result(get_response_or_404(token))
     if shown is None or shown.result is None:
-        abort(404)
+        not_found("result")
     charts = charts_for(shown, reader_of(shown.q.audience, shown.response.perspective))
     if shown.q.kind == "competence-ladder":
         charts = {"ladder": ladder_page_data(shown)["chart"]}

@@ -6,11 +6,12 @@ import hashlib
 from datetime import timedelta
 from functools import cache
 
-from flask import abort, current_app
+from flask import current_app
 from sqlalchemy import String, bindparam, cast, func
 from sqlalchemy.exc import IntegrityError
 
 from ..engine import Questionnaire
+from ..errors import not_found
 from ..extensions import db
 from ..models import Attachment, Internship, Invitation, Response, new_token, utcnow
 from .pages import result_pages
@@ -125,10 +126,11 @@ def create_response(
     return response
 
 
-def create_invitation(response: Response, perspective: str) -> Invitation:
+def create_invitation(response: Response, perspective: str, name: str = "") -> Invitation:
     """Return the invitation of a response for the other rater, making it if needed.
 
-    There is one per result and rater (a unique constraint): when two requests make it at
+    `name` is the inviter's first name, already cleaned (text_clean.clean_name), or "". There
+    is one invitation per result and rater (a unique constraint): when two requests make it at
     once, the second finds the first one's.
     """
 
@@ -140,7 +142,7 @@ def create_invitation(response: Response, perspective: str) -> Invitation:
     invitation = existing()
     if invitation is not None:
         return invitation
-    db.session.add(Invitation(from_id=response.id, perspective=perspective))
+    db.session.add(Invitation(from_id=response.id, perspective=perspective, from_name=name or None))
     try:
         db.session.commit()
     except IntegrityError:
@@ -192,10 +194,13 @@ def _ladder_state_query():
         .where(Response.created >= bindparam("cutoff"))
         .scalar_subquery()
     )
+    # The inviter's name is shown on the page, so it is part of the state; it comes last, and
+    # the states are joined by a line break, which a cleaned name never holds.
     state = Invitation.token + ":" + Invitation.compare_token + ":"
-    state += func.coalesce(cast(Invitation.answer_id, String), "-")
+    state += func.coalesce(cast(Invitation.answer_id, String), "-") + ":"
+    state += func.coalesce(Invitation.from_name, "")
     invitations = (
-        db.select(func.aggregate_strings(state, " "))
+        db.select(func.aggregate_strings(state, "\n"))
         .where(
             (Invitation.from_id == bindparam("rid")) | (Invitation.answer_id == bindparam("rid"))
         )
@@ -225,7 +230,12 @@ def ladder_state(response: Response) -> tuple[tuple[str, ...], tuple[str, ...]]:
     )
     if response.series is None:
         tokens = response.token
-    return tuple(sorted((tokens or "").split())), tuple(sorted((states or "").split()))
+    return tuple(sorted((tokens or "").split())), tuple(sorted((states or "").splitlines()))
+
+
+def expiry_of(response: Response):
+    """When a result is deleted by the retention rule (and its invitations with it)."""
+    return response.created_utc + timedelta(days=current_app.config["RESULT_RETENTION_DAYS"])
 
 
 def retention_cutoff():
@@ -253,7 +263,7 @@ def get_response_or_404(token: str) -> Response:
     """Return the response with this token, or answer 404."""
     response = find_response(token)
     if response is None:
-        abort(404)
+        not_found("result")
     return response
 
 

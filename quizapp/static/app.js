@@ -7,7 +7,9 @@
     if (document.readyState !== "loading") fn(); else document.addEventListener("DOMContentLoaded", fn);
   }
 
-  // Rank items: choose the endings in order (click, tap, or Enter/Space on each ending).
+  // Rank items: choose the endings in order (tap, click, or Enter/Space on each ending).
+  // Tapping a placed ending again takes back only its own place; the next ending chosen gets
+  // the first open place. Arrow keys move between the endings; every change is announced.
   function enhanceRank(fieldset, texts) {
     var endings = Array.prototype.slice.call(fieldset.querySelectorAll(".ending"));
     var n = endings.length;
@@ -24,7 +26,13 @@
         input.checked = parseInt(input.value, 10) === place;
       });
     }
-    function taken() { return endings.map(placeOf).filter(Boolean); }
+    function textOf(ending) { return ending.querySelector(".ending-text").textContent.trim(); }
+    function openPlaces() {
+      var taken = endings.map(placeOf);
+      var open = [];
+      for (var p = 1; p <= n; p += 1) if (taken.indexOf(p) === -1) open.push(p);
+      return open;
+    }
     function render() {
       endings.forEach(function (ending) {
         var place = placeOf(ending);
@@ -34,49 +42,75 @@
         button.querySelector(".badge-label").textContent = place ? texts.place + " " + place + ": " : "";
       });
     }
+    function say(message) {
+      // A new text node, so that the same message twice is announced twice.
+      live.textContent = "";
+      window.setTimeout(function () { live.textContent = message; }, 50);
+    }
     function choose(ending) {
       var place = placeOf(ending);
+      var message;
       if (place) {
-        // Taking a place back frees it and every later place, so the order stays 1, 2, 3 ...
-        endings.forEach(function (other) { if (placeOf(other) >= place) setPlace(other, 0); });
+        setPlace(ending, 0);
+        message = texts.undone.replace("%(place)s", place).replace("%(ending)s", textOf(ending));
       } else {
-        var used = taken();
-        var next = 1;
-        while (used.indexOf(next) !== -1) next += 1;
-        setPlace(ending, next);
-        var open = endings.filter(function (e) { return !placeOf(e); });
-        if (open.length === 1) setPlace(open[0], n);
-        live.textContent = texts.place + " " + next + ": " + ending.querySelector(".ending-text").textContent.trim();
+        place = openPlaces()[0];
+        setPlace(ending, place);
+        message = texts.place + " " + place + ": " + textOf(ending) + ".";
+        var unplaced = endings.filter(function (e) { return !placeOf(e); });
+        if (unplaced.length === 1) {
+          var last = openPlaces()[0];
+          setPlace(unplaced[0], last);
+          message += " " + texts.place + " " + last + ": " + textOf(unplaced[0]) + ".";
+        }
       }
+      var open = openPlaces();
+      message += " " + (open.length ? texts.open + " " + open.join(", ") + "." : texts.done);
       render();
+      say(message);
+    }
+    function move(from, key) {
+      var buttons = endings.map(function (e) { return e.querySelector(".pick"); });
+      var i = buttons.indexOf(from);
+      var next = { ArrowDown: i + 1, ArrowRight: i + 1, ArrowUp: i - 1, ArrowLeft: i - 1, Home: 0, End: n - 1 }[key];
+      if (next === undefined) return false;
+      buttons[(next + n) % n].focus();
+      return true;
     }
 
+    var help = document.createElement("p");
+    help.className = "rank-help";
+    help.id = fieldset.id + "-help";
+    help.textContent = texts.help;
+    fieldset.querySelector(".endings").before(help);
     endings.forEach(function (ending) {
       var button = document.createElement("button");
       button.type = "button";
       button.className = "pick";
+      button.setAttribute("aria-describedby", help.id);
       button.innerHTML = '<span class="badge" aria-hidden="true"></span><span><span class="badge-label visually-hidden"></span><span class="pick-text"></span></span>';
-      button.querySelector(".pick-text").textContent = ending.querySelector(".ending-text").textContent.trim();
+      button.querySelector(".pick-text").textContent = textOf(ending);
       button.addEventListener("click", function () { choose(ending); });
+      button.addEventListener("keydown", function (event) {
+        if (!event.altKey && !event.ctrlKey && !event.metaKey && move(button, event.key)) event.preventDefault();
+      });
       ending.querySelector("fieldset").appendChild(button);
     });
     var tools = document.createElement("div");
     tools.className = "rank-tools";
-    var help = document.createElement("span");
-    help.textContent = texts.help;
     var reset = document.createElement("button");
     reset.type = "button";
     reset.textContent = texts.reset;
     reset.addEventListener("click", function () {
       endings.forEach(function (e) { setPlace(e, 0); });
       render();
+      say(texts.restarted);
       endings[0].querySelector(".pick").focus();
     });
-    tools.appendChild(help);
     tools.appendChild(reset);
     fieldset.appendChild(tools);
     fieldset.appendChild(live);
-    // A partly ranked item from an earlier try keeps only places without gaps or ties.
+    // A partly ranked item from an earlier try keeps only places without ties.
     var seen = {};
     endings.forEach(function (e) { var p = placeOf(e); if (p && seen[p]) setPlace(e, 0); seen[p] = true; });
     render();
@@ -85,7 +119,11 @@
   onReady(function () {
     var form = document.querySelector(".quiz-form");
     if (form) {
-      var texts = { help: form.dataset.rankHelp, reset: form.dataset.rankReset, place: form.dataset.rankPlace };
+      var d = form.dataset;
+      var texts = {
+        help: d.rankHelp, reset: d.rankReset, place: d.rankPlace, undone: d.rankUndone,
+        open: d.rankOpen, done: d.rankDone, restarted: d.rankRestarted
+      };
       Array.prototype.forEach.call(form.querySelectorAll("[data-rank]"), function (f) { enhanceRank(f, texts); });
     }
     var summary = document.getElementById("error-summary");
