@@ -28,8 +28,25 @@ def library():
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL")
 
 
+# Every app fresh_app makes in a test; their connection pools are closed when the test ends, so
+# no database connection outlives its test (an open psycopg connection collected later is a
+# ResourceWarning, an error under filterwarnings = error).
+_MADE: list = []
+
+
+@pytest.fixture(autouse=True)
+def _close_pools():
+    yield
+    while _MADE:
+        made = _MADE.pop()
+        with made.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
 def fresh_app(tmp_path, **config):
-    """An app on an empty database: a SQLite file in tmp_path, or TEST_DATABASE_URL."""
+    """An app on an empty database: a SQLite file in tmp_path, or TEST_DATABASE_URL; its
+    connections are closed after the test."""
     app = create_app(
         {
             "TESTING": True,
@@ -44,17 +61,14 @@ def fresh_app(tmp_path, **config):
     with app.app_context():
         db.drop_all()
         db.create_all()
+    _MADE.append(app)
     return app
 
 
 @pytest.fixture
 def app(tmp_path):
     """An app with its own empty database: SQLite, or PostgreSQL with TEST_DATABASE_URL."""
-    app = fresh_app(tmp_path, SERVER_NAME="localhost")
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    return fresh_app(tmp_path, SERVER_NAME="localhost")
 
 
 @pytest.fixture
