@@ -17,6 +17,7 @@ import random
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import mul
 from typing import TypeVar
 
 WEIGHTS = ("linear", "quadratic")
@@ -122,19 +123,23 @@ def terciles(table: Mapping[float, int]) -> tuple[float, float] | None:
 def pearson(table: Mapping[tuple[float, float], int]) -> float | None:
     """Pearson's correlation of the pairs counted in a table (`{(x, y): count}`).
 
-    None below two pairs or when x or y does not vary.
+    None below two pairs or when x or y does not vary. The sums run over the table's cells
+    (C loops through `map`), so a bootstrap can call it a thousand times on a large table.
     """
-    n = sum(table.values())
+    counts = list(table.values())
+    n = sum(counts)
     if n < 2:
         return None
-    mx = sum(x * c for (x, _), c in table.items()) / n
-    my = sum(y * c for (_, y), c in table.items()) / n
-    sxx = syy = sxy = 0.0
-    for (x, y), c in table.items():
-        dx, dy = x - mx, y - my
-        sxx += c * dx * dx
-        syy += c * dy * dy
-        sxy += c * dx * dy
+    # Shifting by one observed pair keeps the sums of squares small (exact for whole numbers).
+    x0, y0 = next(iter(table))
+    xs = [x - x0 for x, _ in table]
+    ys = [y - y0 for _, y in table]
+    cx = list(map(mul, counts, xs))
+    cy = list(map(mul, counts, ys))
+    sx, sy = sum(cx), sum(cy)
+    sxx = sum(map(mul, cx, xs)) - sx * sx / n
+    syy = sum(map(mul, cy, ys)) - sy * sy / n
+    sxy = sum(map(mul, cx, ys)) - sx * sy / n
     if sxx <= 0 or syy <= 0:
         return None
     return max(-1.0, min(1.0, sxy / math.sqrt(sxx * syy)))
@@ -234,9 +239,10 @@ def weighted_kappa_table(
 def binomial(rng: random.Random, n: int, p: float) -> int:
     """A draw from the binomial distribution B(n, p), using only `rng.random()`.
 
-    The algorithm of Python 3.12's `random.binomialvariate` (ported here because the app also
-    runs on 3.11): counting geometric waiting times when n·p < 10, otherwise Hörmann's (1993)
-    transformed rejection with squeeze (BTRS). Exact, and fast for any n.
+    Exact, and fast for any n: with a mean n·p below 10, inversion (BINV, Kachitvichyanukul &
+    Schmeiser 1988: walk up the distribution function until it passes one uniform number);
+    otherwise Hörmann's (1993) transformed rejection with squeeze (BTRS), as ported from
+    Python 3.12's `random.binomialvariate` (the app also runs on 3.11).
     """
     if n < 0:
         raise ValueError("n must be non-negative")
@@ -246,29 +252,24 @@ def binomial(rng: random.Random, n: int, p: float) -> int:
         return 0
     if p == 1.0:
         return n
-    if n == 1:
-        return int(rng.random() < p)
     if p > 0.5:
         return n - binomial(rng, n, 1.0 - p)
     if n * p < 10.0:
-        x = y = 0
-        c = math.log(1.0 - p)
-        if not c:
-            return x
-        while True:
-            y += math.floor(math.log(rng.random()) / c) + 1
-            if y > n:
-                return x
-            x += 1
+        ratio = p / (1.0 - p)
+        pmf = (1.0 - p) ** n
+        u = rng.random()
+        k = 0
+        while u > pmf and k < n:
+            u -= pmf
+            k += 1
+            pmf *= ratio * (n - k + 1) / k
+        return k
     spq = math.sqrt(n * p * (1.0 - p))
     b = 1.15 + 2.53 * spq
     a = -0.0873 + 0.0248 * b + 0.01 * p
     c = n * p + 0.5
     vr = 0.92 - 4.2 / b
-    alpha = (2.83 + 5.1 / b) * spq
-    lpq = math.log(p / (1.0 - p))
-    m = math.floor((n + 1) * p)
-    h = math.lgamma(m + 1) + math.lgamma(n - m + 1)
+    setup = None  # the constants of the full test, made when a draw first needs them
     while True:
         u = rng.random() - 0.5
         us = 0.5 - abs(u)
@@ -278,6 +279,15 @@ def binomial(rng: random.Random, n: int, p: float) -> int:
         v = rng.random()
         if us >= 0.07 and v <= vr:
             return k
+        if setup is None:
+            m = math.floor((n + 1) * p)
+            setup = (
+                (2.83 + 5.1 / b) * spq,
+                math.log(p / (1.0 - p)),
+                m,
+                math.lgamma(m + 1) + math.lgamma(n - m + 1),
+            )
+        alpha, lpq, m, h = setup
         v *= alpha / (a / (us * us) + b)
         if math.log(v) <= h - math.lgamma(k + 1) - math.lgamma(n - k + 1) + (k - m) * lpq:
             return k
