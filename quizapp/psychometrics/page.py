@@ -284,22 +284,23 @@ def stage_matrix(q: Questionnaire, group: list) -> spec.Matrix:
     )
 
 
-def option_charts(q: Questionnaire, r: Report) -> list[tuple[str, Needs, list]]:
+def option_charts(q: Questionnaire, r: Report) -> list[tuple[str, Needs, list, list]]:
     """The tables of option frequencies of each form (who answered), with the sample they need:
-    one per ranked item, one per group of choice or ladder items with the same options."""
+    one per ranked item, and one per group of choice or ladder items with the same options."""
     shown = []
-    for form, n in r.by_form:
-        charts: list[tuple[str, spec.Matrix]] = []
-        shown.append((form, Needs(n, MINIMUM["options"]), charts))
+    for form, answers in r.by_form:
+        ranked: list[tuple[str, spec.Matrix]] = []
+        grouped: list[tuple[str, spec.Matrix]] = []
+        shown.append((form, Needs(answers, MINIMUM["options"]), ranked, grouped))
         groups: dict = {}
         for options in (o for o in r.options if o.form == form):
             if options.kind == "rank":
-                charts.append((f"{form}-{options.item}", rank_matrix(q, options)))
+                ranked.append((f"{form}-{options.item}", rank_matrix(q, options)))
             else:
                 groups.setdefault((options.kind, options.options), []).append(options)
-        for n, ((kind, _ids), group) in enumerate(groups.items()):
+        for k, ((kind, _ids), group) in enumerate(groups.items(), start=1):
             build = stage_matrix if kind == "stage" else choice_matrix
-            charts.append((f"{form}-group{n + 1}", build(q, group)))
+            grouped.append((f"{form}-group{k}", build(q, group)))
     return shown
 
 
