@@ -105,6 +105,54 @@ class Canvas:
         """Add a block of text."""
         self.parts.append(lines.svg(x, top, anchor, cls))
 
+    def tick(self, x: float, y: float, value) -> None:
+        """A muted axis number centred on x, its baseline at y."""
+        self.add(
+            '<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="{}">{}</text>',
+            _num(x),
+            _num(y),
+            LABEL,
+            MUTED,
+            value,
+        )
+
+    def score_ticks(self, chart: BandScale | Histogram, axis_y: float, x_of, number) -> None:
+        """Tick marks and numbers under a score axis, every `chart.tick_step` from its low end."""
+        first = chart.low + (-chart.low) % chart.tick_step
+        for value in range(first, chart.high + 1, chart.tick_step):
+            x = x_of(value)
+            self.add('<path d="M{} {}v4" stroke="{}"/>', _num(x), _num(axis_y), INK)
+            self.tick(x, axis_y + 4 + LABEL, number(value))
+
+    def value_bar(self, left: float, middle: float, length: float, thick: int, value) -> None:
+        """A horizontal bar from `left`, centred on the height `middle`, its value at the end."""
+        self.add(
+            '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}"/>',
+            _num(left),
+            _num(middle - thick / 2),
+            _num(max(length, 0.01)),
+            thick,
+            ACCENT,
+            INK,
+        )
+        self.add(
+            '<text x="{}" y="{}" font-size="{}" font-weight="700">{}</text>',
+            _num(left + length + 4),
+            _num(middle + LABEL * 0.36),
+            LABEL,
+            escape(value),
+        )
+
+    def dashed(self, x: float, top: float, bottom: float) -> None:
+        """A dashed vertical line: a cut point or an expected value."""
+        self.add(
+            '<path d="M{} {}V{}" stroke="{}" stroke-width="1.5" stroke-dasharray="4 3"/>',
+            _num(x),
+            _num(top),
+            _num(bottom),
+            INK,
+        )
+
     def done(self, height: float, width: float = WIDTH) -> Markup:
         """Return the finished SVG."""
         title_id, desc_id = f"{self.chart_id}-t", f"{self.chart_id}-d"
@@ -262,32 +310,11 @@ def bars(chart: Bars, chart_id: str, lang: str = "en") -> Markup:
             _num(axis_y),
             GRID if tick == 0 else FAINT,
         )
-        canvas.add(
-            '<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="{}">{}</text>',
-            _num(x),
-            _num(axis_y + LABEL + 2),
-            LABEL,
-            MUTED,
-            tick,
-        )
+        canvas.tick(x, axis_y + LABEL + 2, tick)
     y = 0.0
     for lines, value, h in zip(labels, chart.values, heights, strict=True):
         canvas.text(lines, left - GAP, y + (h - lines.height) / 2, "end")
-        canvas.add(
-            '<rect x="{}" y="{}" width="{}" height="18" fill="{}" stroke="{}"/>',
-            _num(left),
-            _num(y + h / 2 - 9),
-            _num(max(value * unit, 0.01)),
-            ACCENT,
-            INK,
-        )
-        canvas.add(
-            '<text x="{}" y="{}" font-size="{}" font-weight="700">{}</text>',
-            _num(left + value * unit + 4),
-            _num(y + h / 2 + LABEL * 0.36),
-            LABEL,
-            value,
-        )
+        canvas.value_bar(left, y + h / 2, value * unit, 18, str(value))
         y += h
     return canvas.done(axis_y + LABEL + 6)
 
@@ -326,18 +353,7 @@ def band_scale(chart: BandScale, chart_id: str, lang: str = "en") -> Markup:
         if inside:
             canvas.text(names[n], (x0 + x1) / 2, band_top + 3, "middle", "band-name")
     axis_y = band_top + band_h
-    first_tick = chart.low + (-chart.low) % chart.tick_step
-    for tick in range(first_tick, chart.high + 1, chart.tick_step):
-        x = x_of(tick)
-        canvas.add('<path d="M{} {}v4" stroke="{}"/>', _num(x), _num(axis_y), INK)
-        canvas.add(
-            '<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="{}">{}</text>',
-            _num(x),
-            _num(axis_y + 4 + LABEL),
-            LABEL,
-            MUTED,
-            number(tick),
-        )
+    canvas.score_ticks(chart, axis_y, x_of, number)
     bottom = axis_y + 8 + LABEL
     if not inside:
         # The names do not fit inside their bands: a key under the scale, with each range.
@@ -422,27 +438,10 @@ def histogram(chart: Histogram, chart_id: str, lang: str = "en") -> Markup:
                 ACCENT,
             )
     canvas.add('<path d="M{} {}H{}" stroke="{}"/>', _num(left), _num(axis_y), WIDTH, INK)
-    first_tick = chart.low + (-chart.low) % chart.tick_step
-    for tick in range(first_tick, chart.high + 1, chart.tick_step):
-        x = x_of(tick)
-        canvas.add('<path d="M{} {}v4" stroke="{}"/>', _num(x), _num(axis_y), INK)
-        canvas.add(
-            '<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="{}">{}</text>',
-            _num(x),
-            _num(axis_y + 4 + LABEL),
-            LABEL,
-            MUTED,
-            number(tick),
-        )
+    canvas.score_ticks(chart, axis_y, x_of, number)
     for cut, (lines, y) in zip(chart.cuts, cut_lines, strict=True):
         x = x_of(cut)
-        canvas.add(
-            '<path d="M{} {}V{}" stroke="{}" stroke-width="1.5" stroke-dasharray="4 3"/>',
-            _num(x),
-            _num(plot_top - 3),
-            _num(axis_y),
-            INK,
-        )
+        canvas.dashed(x, plot_top - 3, axis_y)
         half = lines.width / 2
         canvas.text(lines, min(max(x, half), WIDTH - half), y, "middle")
     bottom = axis_y + 8 + LABEL
@@ -473,42 +472,15 @@ def share_bars(chart: ShareBars, chart_id: str, lang: str = "en") -> Markup:
             _num(axis_y),
             GRID if not tick else FAINT,
         )
-        canvas.add(
-            '<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="{}">{}</text>',
-            _num(x),
-            _num(axis_y + LABEL + 2),
-            LABEL,
-            MUTED,
-            tick,
-        )
+        canvas.tick(x, axis_y + LABEL + 2, tick)
     y = top
     for lines, value, text, h in zip(
         labels, chart.values, chart.value_labels, heights, strict=True
     ):
         canvas.text(lines, left - GAP, y + (h - lines.height) / 2, "end")
-        canvas.add(
-            '<rect x="{}" y="{}" width="{}" height="16" fill="{}" stroke="{}"/>',
-            _num(left),
-            _num(y + h / 2 - 8),
-            _num(max(value * unit, 0.01)),
-            ACCENT,
-            INK,
-        )
-        canvas.add(
-            '<text x="{}" y="{}" font-size="{}" font-weight="700">{}</text>',
-            _num(left + value * unit + 4),
-            _num(y + h / 2 + LABEL * 0.36),
-            LABEL,
-            escape(text),
-        )
+        canvas.value_bar(left, y + h / 2, value * unit, 16, text)
         y += h
-    canvas.add(
-        '<path d="M{} {}V{}" stroke="{}" stroke-width="1.5" stroke-dasharray="4 3"/>',
-        _num(ref_x),
-        _num(top - 2),
-        _num(axis_y),
-        INK,
-    )
+    canvas.dashed(ref_x, top - 2, axis_y)
     half = reference.width / 2
     canvas.text(reference, min(max(ref_x, left + half), WIDTH - half), 0, "middle")
     return canvas.done(axis_y + LABEL + 6)
