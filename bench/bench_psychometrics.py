@@ -5,24 +5,26 @@ the PostgreSQL URL that tests/postgres.sh prints). The answers come from the see
 of the tests (tests/generate.py: lasting preferences plus noise), one in ten people answers a
 second time 30 days later, and they are inserted in bulk. For each count it prints the time
 of the report streamed from the database (the query, the engine's scoring, the statistics and
-their bootstrap intervals), the peak of the memory Python allocated during it (tracemalloc, in
-a second run, since tracing slows Python down), and the time to render the page. Nothing here
-asserts; tests/test_psychometrics.py checks the figures.
+their bootstrap intervals), how far the resident memory of the process rose at its peak during
+it (Linux: a fresh process for each count; its peak, VmHWM, is reset through
+/proc/self/clear_refs just before the report), and the time to render the page. Nothing
+here asserts; tests/test_psychometrics.py checks the figures.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import random
 import sys
 import tempfile
 import time
-import tracemalloc
+from concurrent.futures import ProcessPoolExecutor
 from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quizapp import create_app
+from bench.common import bench_app, database_url
 from quizapp.extensions import db
 from quizapp.models import Response, new_token, utcnow
 from quizapp.psychometrics import report
@@ -60,52 +62,69 @@ def fill(q, count: int, seed: int = 1) -> None:
     db.session.commit()
 
 
-def run(q, version: int):
-    """The report of everything stored."""
-    result = report(stored_rows(q.id, version), q, version)
-    db.session.rollback()  # end the read transaction, as a request would
-    return result
+def _kib(field: str) -> int:
+    """A memory figure of this process from /proc/self/status (Linux), in KiB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1])
+    raise LookupError(field)
+
+
+def measure(url: str) -> tuple[float, int, str, int, float, int]:
+    """In a fresh process: the report of everything stored, timed, its peak memory, the page.
+
+    Returns the seconds the report took, how far the process's peak resident memory rose
+    during it (bytes), the split-half figures, the retest pairs, the seconds to render the
+    page and the page's size (bytes).
+    """
+    app = bench_app(url)
+    with app.app_context():
+        q = app.extensions["quizapp.library"].questionnaires["learning-styles"]
+        Path("/proc/self/clear_refs").write_text("5")  # the peak starts again from here
+        before = _kib("VmRSS")
+        start = time.perf_counter()
+        result = report(stored_rows(q.id, q.version), q, q.version)
+        took = time.perf_counter() - start
+        rise = _kib("VmHWM") - before
+        db.session.rollback()  # end the read transaction, as a request would
+        start = time.perf_counter()
+        with app.test_request_context("/?lang=nl"):
+            html = render_reports([result], standalone=True)
+        rendered = time.perf_counter() - start
+    split = ", ".join(f"{s.scale} {s.reliability:.2f}" for s in result.split_half)
+    return took, rise * 1024, split, result.retest.pairs, rendered, len(html)
 
 
 def main() -> None:
     args = sys.argv[1:]
     url = args.pop(0) if args and "://" in args[0] else None
     counts = [int(a) for a in args] or [5_000, 50_000]
+    spawn = multiprocessing.get_context("spawn")
     with tempfile.TemporaryDirectory() as tmp:
-        app = create_app(
-            {
-                "TESTING": True,
-                "SECRET_KEY": "bench",
-                "SQLALCHEMY_DATABASE_URI": url or f"sqlite:///{Path(tmp) / 'psychometrics.sqlite'}",
-            }
-        )
-        with app.app_context():
-            q = app.extensions["quizapp.library"].questionnaires["learning-styles"]
-            for count in counts:
+        url = database_url(url, tmp, "psychometrics.sqlite")
+        app = bench_app(url)
+        for count in counts:
+            with app.app_context():
+                q = app.extensions["quizapp.library"].questionnaires["learning-styles"]
                 db.drop_all()
                 db.create_all()
                 start = time.perf_counter()
                 fill(q, count)
                 filled = time.perf_counter() - start
-                start = time.perf_counter()
-                result = run(q, q.version)
-                took = time.perf_counter() - start
-                tracemalloc.start()
-                run(q, q.version)
-                _size, peak = tracemalloc.get_traced_memory()
-                tracemalloc.stop()
-                start = time.perf_counter()
-                with app.test_request_context("/?lang=nl"):
-                    html = render_reports([result], standalone=True)
-                rendered = time.perf_counter() - start
-                split = ", ".join(f"{s.scale} {s.reliability:.2f}" for s in result.split_half)
-                print(
-                    f"psychometrics on {db.engine.dialect.name}: {result.n:,} learning-style"
-                    f" answers (inserted in {filled:.1f} s): report {took:.2f} s"
-                    f" ({1e6 * took / result.n:.0f} µs per answer), peak Python memory"
-                    f" {peak / 2**20:.1f} MiB, page {rendered:.2f} s ({len(html) / 1024:.0f} KiB);"
-                    f" split-half {split}; {result.retest.pairs:,} retest pairs"
-                )
+                dialect = db.engine.dialect.name
+                db.session.remove()
+            # A new process for each count, so that its peak memory is the report's alone.
+            with ProcessPoolExecutor(1, mp_context=spawn) as pool:
+                took, rise, split, pairs, rendered, size = pool.submit(measure, url).result()
+            print(
+                f"psychometrics on {dialect}: {count:,} learning-style answers (inserted in"
+                f" {filled:.1f} s): report {took:.2f} s ({1e6 * took / count:.0f} µs per"
+                f" answer), peak memory +{rise / 2**20:.1f} MiB, page {rendered:.2f} s"
+                f" ({size / 1024:.0f} KiB); split-half {split}; {pairs:,} retest pairs"
+            )
+        with app.app_context():
+            db.drop_all()
+            db.engine.dispose()
 
 
 if __name__ == "__main__":
