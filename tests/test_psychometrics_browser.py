@@ -100,7 +100,7 @@ def test_the_report_file_reads_on_a_phone_and_prints(browser, report_files, tmp_
         )
         if lang == "en"
         else (
-            "Lokale derden",
+            "Lokale tertielen",
             "Split-halfbetrouwbaarheid",
             "Overeenstemming tussen stagiair en mentor",
         )
