@@ -750,8 +750,8 @@ def summary(r: Report) -> list[str]:
     for f in r.first_listed:
         if f.needs.met and f.answers:
             lines.append(
-                f"  first-listed option first ({f.form}): {f.share:.1%} of {f.answers} answered questions"
-                f" (expected {f.expected:.1%}, {100 * f.deviation:+.1f} points)"
+                f"  first-listed option first ({f.form}): {f.share:.1%} of {f.answers}"
+                f" answered questions (expected {f.expected:.1%}, {100 * f.deviation:+.1f} points)"
             )
     for s in r.split_half:
         if s.needs.met:
