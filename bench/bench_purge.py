@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quizapp import create_app
+from bench.common import bench_app, database_url
 from quizapp.extensions import db
 from quizapp.models import Invitation, Response, new_token, utcnow
 from quizapp.results.store import purge_expired
@@ -59,13 +59,7 @@ def main() -> None:
     url = sys.argv[1] if len(sys.argv) > 1 else None
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
     with tempfile.TemporaryDirectory() as tmp:
-        app = create_app(
-            {
-                "TESTING": True,
-                "SECRET_KEY": "bench",
-                "SQLALCHEMY_DATABASE_URI": url or f"sqlite:///{Path(tmp) / 'purge.sqlite'}",
-            }
-        )
+        app = bench_app(database_url(url, tmp, "purge.sqlite"))
         with app.app_context():
             db.drop_all()
             db.create_all()

@@ -1,4 +1,5 @@
-"""Command-line tools: questionnaires check, translate extract/update/compile, results purge."""
+"""Command-line tools: questionnaires check and psychometrics, translate extract/update/compile,
+results purge."""
 
 from __future__ import annotations
 
@@ -69,6 +70,40 @@ def check_command() -> None:
     if problems:
         raise SystemExit(1)
     click.echo(f"{len(library.questionnaires)} questionnaires and the handbook are valid.")
+
+
+@questionnaires_cli.command("psychometrics")
+@click.option("--questionnaire", "qid", default=None, help="Only this questionnaire (its id).")
+@click.option("--version", type=int, default=None, help="Only this version of it.")
+@click.option("--lang", default="en", show_default=True, help="The language of the report.")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="The HTML file to write.",
+)
+def psychometrics_command(qid: str | None, version: int | None, lang: str, out: Path) -> None:
+    """Write the psychometrics report of every stored response as one HTML file, and print
+    its key figures."""
+    from .psychometrics import summary
+    from .psychometrics.page import build_reports, render_reports
+
+    if lang not in current_app.config["LANGUAGES"]:
+        raise click.BadParameter(
+            f"choose one of {', '.join(current_app.config['LANGUAGES'])}", param_hint="--lang"
+        )
+    if qid is not None and qid not in current_app.extensions["quizapp.library"].questionnaires:
+        raise click.BadParameter(f"no questionnaire {qid!r}", param_hint="--questionnaire")
+    if version is not None and qid is None:
+        raise click.BadParameter("give --questionnaire with --version", param_hint="--version")
+    reports = build_reports(qid, version)
+    with current_app.test_request_context(f"/?lang={lang}"):
+        html = render_reports(reports, standalone=True)
+    out.write_text(html, encoding="utf-8")
+    for report in reports:
+        for line in summary(report):
+            click.echo(line)
+    click.echo(f"Wrote {out}")
 
 
 @translate_cli.command("extract")

@@ -267,3 +267,53 @@ def test_plotly_ladder_has_one_trace_per_rater_with_their_steps():
     assert [t["name"] for t in figure["data"]] == ["Trainee", "Mentor"]
     assert [t["x"] for t in figure["data"]] == [[1], [3, 2]]
     assert figure["layout"]["xaxis"]["ticktext"][0] == "1. I don't see it yet"
+
+
+def histogram(
+    cuts=(-3.0, 3.0), counts=None, labels=("First cut point: −3.0", "Second cut point: +3.0")
+):
+    counts = counts or tuple(max(0, 40 - abs(v) * 3) for v in range(-36, 37))
+    return spec.Histogram("Scores", "Columns", -36, 36, counts, 12, cuts, labels, "AC-CE", True)
+
+
+@pytest.mark.parametrize("cuts", [(-3.0, 3.0), (-36.0, -36.0), (36.0, 36.0), (-1.5, 0.5)])
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ("First cut point: −3.0", "Second cut point: +3.0"),
+        ("Eerste grens: " + LONG, "Tweede grens"),
+    ],
+)
+def test_histogram_labels_fit_wherever_the_cut_points_fall(cuts, labels):
+    lines = assert_inside(svg.histogram(histogram(cuts, labels=labels), "h", "nl"))
+    # the axis from −36 to +36, and the counts from 0 to the tallest column (40)
+    assert [line for line in lines if line in ("−36", "+36", "40")] == ["40", "−36", "+36"]
+
+
+def test_histogram_columns_are_in_proportion_to_the_counts():
+    counts = (0,) * 30 + (10, 20, 40) + (0,) * 40
+    root = ET.fromstring(str(svg.histogram(histogram(counts=counts), "h")))
+    heights = [float(r.get("height")) for r in root.iter(f"{NS}rect")]
+    assert heights == pytest.approx([30, 60, 120])
+    cuts = [p for p in root.iter(f"{NS}path") if p.get("stroke-dasharray")]
+    assert len(cuts) == 2
+
+
+@pytest.mark.parametrize("values", [(25.0, 25.0, 25.0, 25.0), (70.0, 10.0, 10.0, 10.0), (0.0,) * 4])
+def test_share_bars_fit(values):
+    chart = spec.ShareBars(
+        "First",
+        "Bars",
+        tuple(f"Plaats {k}" for k in range(1, 5)),
+        values,
+        tuple(f"{v:.1f} %" for v in values),
+        80,
+        10,
+        25.0,
+        "Verwacht: 25,0 %",
+    )
+    lines = assert_inside(svg.share_bars(chart, "s", "nl"))
+    assert "Verwacht: 25,0 %" in lines
+    assert [line for line in lines if line.endswith(" %") and "Verwacht" not in line] == [
+        f"{v:.1f} %" for v in values
+    ]

@@ -168,3 +168,45 @@ class DotTable:
     series: tuple[Series, ...]
     row_notes: tuple[tuple[Label, ...], ...] = ()
     row_flags: tuple[Label | None, ...] = ()
+
+
+@dataclass(frozen=True)
+class Histogram:
+    """How many have each whole-number score, as columns, with vertical lines at cut points.
+
+    `counts` runs from `low` to `high`, one per score; each cut has a label, written above
+    the chart on its own line (the first cut's label first).
+    """
+
+    kind: ClassVar[str] = "histogram"
+
+    title: Label
+    description: Label
+    low: int
+    high: int
+    counts: tuple[int, ...]
+    tick_step: int
+    cuts: tuple[float, ...]
+    cut_labels: tuple[Label, ...]
+    x_title: Label
+    signed: bool = False
+
+
+@dataclass(frozen=True)
+class ShareBars:
+    """Horizontal bars of shares in percent, with a dashed line at the share expected.
+
+    `value_labels` are the shares as the page's language writes them ("27,3 %").
+    """
+
+    kind: ClassVar[str] = "shares"
+
+    title: Label
+    description: Label
+    labels: tuple[Label, ...]
+    values: tuple[float, ...]
+    value_labels: tuple[str, ...]
+    scale_max: int
+    tick_step: int
+    reference: float
+    reference_label: Label

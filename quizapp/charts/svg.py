@@ -20,9 +20,11 @@ from .spec import (
     SOFT,
     BandScale,
     Bars,
+    Histogram,
     Kite,
     Label,
     RegionGrid,
+    ShareBars,
     label_lines,
 )
 from .text import LINE_HEIGHT, text_width, wrap
@@ -102,6 +104,54 @@ class Canvas:
     def text(self, lines: Lines, x: float, top: float, anchor: str = "start", cls="") -> None:
         """Add a block of text."""
         self.parts.append(lines.svg(x, top, anchor, cls))
+
+    def tick(self, x: float, y: float, value) -> None:
+        """A muted axis number centred on x, its baseline at y."""
+        self.add(
+            '<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="{}">{}</text>',
+            _num(x),
+            _num(y),
+            LABEL,
+            MUTED,
+            value,
+        )
+
+    def score_ticks(self, chart: BandScale | Histogram, axis_y: float, x_of, number) -> None:
+        """Tick marks and numbers under a score axis, every `chart.tick_step` from its low end."""
+        first = chart.low + (-chart.low) % chart.tick_step
+        for value in range(first, chart.high + 1, chart.tick_step):
+            x = x_of(value)
+            self.add('<path d="M{} {}v4" stroke="{}"/>', _num(x), _num(axis_y), INK)
+            self.tick(x, axis_y + 4 + LABEL, number(value))
+
+    def value_bar(self, left: float, middle: float, length: float, thick: int, value) -> None:
+        """A horizontal bar from `left`, centred on the height `middle`, its value at the end."""
+        self.add(
+            '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}"/>',
+            _num(left),
+            _num(middle - thick / 2),
+            _num(max(length, 0.01)),
+            thick,
+            ACCENT,
+            INK,
+        )
+        self.add(
+            '<text x="{}" y="{}" font-size="{}" font-weight="700">{}</text>',
+            _num(left + length + 4),
+            _num(middle + LABEL * 0.36),
+            LABEL,
+            escape(value),
+        )
+
+    def dashed(self, x: float, top: float, bottom: float) -> None:
+        """A dashed vertical line: a cut point or an expected value."""
+        self.add(
+            '<path d="M{} {}V{}" stroke="{}" stroke-width="1.5" stroke-dasharray="4 3"/>',
+            _num(x),
+            _num(top),
+            _num(bottom),
+            INK,
+        )
 
     def done(self, height: float, width: float = WIDTH) -> Markup:
         """Return the finished SVG."""
@@ -260,32 +310,11 @@ def bars(chart: Bars, chart_id: str, lang: str = "en") -> Markup:
             _num(axis_y),
             GRID if tick == 0 else FAINT,
         )
-        canvas.add(
-            '<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="{}">{}</text>',
-            _num(x),
-            _num(axis_y + LABEL + 2),
-            LABEL,
-            MUTED,
-            tick,
-        )
+        canvas.tick(x, axis_y + LABEL + 2, tick)
     y = 0.0
     for lines, value, h in zip(labels, chart.values, heights, strict=True):
         canvas.text(lines, left - GAP, y + (h - lines.height) / 2, "end")
-        canvas.add(
-            '<rect x="{}" y="{}" width="{}" height="18" fill="{}" stroke="{}"/>',
-            _num(left),
-            _num(y + h / 2 - 9),
-            _num(max(value * unit, 0.01)),
-            ACCENT,
-            INK,
-        )
-        canvas.add(
-            '<text x="{}" y="{}" font-size="{}" font-weight="700">{}</text>',
-            _num(left + value * unit + 4),
-            _num(y + h / 2 + LABEL * 0.36),
-            LABEL,
-            value,
-        )
+        canvas.value_bar(left, y + h / 2, value * unit, 18, str(value))
         y += h
     return canvas.done(axis_y + LABEL + 6)
 
@@ -324,18 +353,7 @@ def band_scale(chart: BandScale, chart_id: str, lang: str = "en") -> Markup:
         if inside:
             canvas.text(names[n], (x0 + x1) / 2, band_top + 3, "middle", "band-name")
     axis_y = band_top + band_h
-    first_tick = chart.low + (-chart.low) % chart.tick_step
-    for tick in range(first_tick, chart.high + 1, chart.tick_step):
-        x = x_of(tick)
-        canvas.add('<path d="M{} {}v4" stroke="{}"/>', _num(x), _num(axis_y), INK)
-        canvas.add(
-            '<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="{}">{}</text>',
-            _num(x),
-            _num(axis_y + 4 + LABEL),
-            LABEL,
-            MUTED,
-            number(tick),
-        )
+    canvas.score_ticks(chart, axis_y, x_of, number)
     bottom = axis_y + 8 + LABEL
     if not inside:
         # The names do not fit inside their bands: a key under the scale, with each range.
@@ -378,7 +396,104 @@ def band_scale(chart: BandScale, chart_id: str, lang: str = "en") -> Markup:
     return canvas.done(bottom + 2)
 
 
-DRAW = {Kite: kite, RegionGrid: region_grid, Bars: bars, BandScale: band_scale}
+def histogram(chart: Histogram, chart_id: str, lang: str = "en") -> Markup:
+    """Columns of counts per score, with dashed lines at the cut points, labelled above."""
+    canvas = Canvas(chart_id, chart.title, chart.description, "histogram", lang)
+    number = _signed if chart.signed else str
+    top = 0.0
+    cut_lines = []
+    for label in chart.cut_labels:
+        lines = canvas.lines(label, SMALL, WIDTH, bold=True)
+        cut_lines.append((lines, top))
+        top += lines.height + 2
+    plot_top, plot_h = top + GAP, 120.0
+    axis_y = plot_top + plot_h
+    tallest = max(chart.counts, default=0) or 1
+    left = text_width(str(tallest), SMALL) + GAP
+    pad = text_width(number(chart.high), LABEL) / 2 + 1
+    unit = (WIDTH - left - pad) / (chart.high - chart.low + 1)
+
+    def x_of(value: float) -> float:
+        return left + (value - chart.low + 0.5) * unit
+
+    for y, value in ((axis_y, 0), (plot_top, tallest)):
+        canvas.add(
+            '<text x="{}" y="{}" font-size="{}" text-anchor="end" fill="{}">{}</text>',
+            _num(left - 3),
+            _num(y + SMALL * 0.36),
+            SMALL,
+            MUTED,
+            value,
+        )
+    canvas.add('<path d="M{} {}H{}" stroke="{}"/>', _num(left), _num(plot_top), WIDTH, FAINT)
+    for k, count in enumerate(chart.counts):
+        if count:
+            h = plot_h * count / tallest
+            canvas.add(
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>',
+                _num(left + k * unit + 0.25),
+                _num(axis_y - h),
+                _num(max(unit - 0.5, 0.5)),
+                _num(h),
+                ACCENT,
+            )
+    canvas.add('<path d="M{} {}H{}" stroke="{}"/>', _num(left), _num(axis_y), WIDTH, INK)
+    canvas.score_ticks(chart, axis_y, x_of, number)
+    for cut, (lines, y) in zip(chart.cuts, cut_lines, strict=True):
+        x = x_of(cut)
+        canvas.dashed(x, plot_top - 3, axis_y)
+        half = lines.width / 2
+        canvas.text(lines, min(max(x, half), WIDTH - half), y, "middle")
+    bottom = axis_y + 8 + LABEL
+    x_title = canvas.lines(chart.x_title, SMALL, WIDTH - left, bold=True)
+    canvas.text(x_title, left + (WIDTH - left) / 2, bottom, "middle")
+    return canvas.done(bottom + x_title.height + 2)
+
+
+def share_bars(chart: ShareBars, chart_id: str, lang: str = "en") -> Markup:
+    """Horizontal bars of percentages with their values, and a dashed line at the expected share."""
+    canvas = Canvas(chart_id, chart.title, chart.description, "shares", lang)
+    labels = [canvas.lines(label, LABEL, 110) for label in chart.labels]
+    left = max(lab.width for lab in labels) + GAP
+    value_w = max(text_width(v, LABEL, True) for v in chart.value_labels) + GAP
+    span = WIDTH - left - value_w - 4
+    unit = span / chart.scale_max
+    reference = canvas.lines(chart.reference_label, SMALL, WIDTH - left, bold=True)
+    ref_x = left + chart.reference * unit
+    top = reference.height + 4
+    heights = [max(lab.height, 20.0) + 8 for lab in labels]
+    axis_y = top + sum(heights) + 2
+    for tick in range(0, chart.scale_max + 1, chart.tick_step):
+        x = left + tick * unit
+        canvas.add(
+            '<path d="M{} {}V{}" stroke="{}"/>',
+            _num(x),
+            _num(top),
+            _num(axis_y),
+            GRID if not tick else FAINT,
+        )
+        canvas.tick(x, axis_y + LABEL + 2, tick)
+    y = top
+    for lines, value, text, h in zip(
+        labels, chart.values, chart.value_labels, heights, strict=True
+    ):
+        canvas.text(lines, left - GAP, y + (h - lines.height) / 2, "end")
+        canvas.value_bar(left, y + h / 2, value * unit, 16, text)
+        y += h
+    canvas.dashed(ref_x, top - 2, axis_y)
+    half = reference.width / 2
+    canvas.text(reference, min(max(ref_x, left + half), WIDTH - half), 0, "middle")
+    return canvas.done(axis_y + LABEL + 6)
+
+
+DRAW = {
+    Kite: kite,
+    RegionGrid: region_grid,
+    Bars: bars,
+    BandScale: band_scale,
+    Histogram: histogram,
+    ShareBars: share_bars,
+}
 
 
 def render(chart, chart_id: str, lang: str = "en") -> Markup:

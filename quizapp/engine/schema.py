@@ -8,6 +8,7 @@ imports Flask.
 from __future__ import annotations
 
 import itertools
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -68,7 +69,12 @@ class Item(Strict):
 
     def option(self, option_id: str) -> Option | None:
         """Return the option with this id, or None."""
-        return next((o for o in self.options if o.id == option_id), None)
+        return self.options_by_id.get(option_id)
+
+    @cached_property
+    def options_by_id(self) -> dict[str, Option]:
+        """The options by id, made once: scoring looks options up for every answer."""
+        return {o.id: o for o in self.options}
 
 
 class Tag(Strict):

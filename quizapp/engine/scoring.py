@@ -103,6 +103,18 @@ def score(q: Questionnaire, answers: dict) -> Result:
     return Result(scores, profile, recs)
 
 
+def scale_score(q: Questionnaire, scale_id: str, answers: dict) -> Score:
+    """Score one scale of valid answers, and nothing else (a difference scores its two scales).
+
+    The answers may leave items out, as when a reliability analysis scores half of the items.
+    """
+    scale = q.scale(scale_id)
+    if scale is None:
+        raise KeyError(scale_id)
+    scores = {s: scale_score(q, s, answers) for s in scale.of or ()}
+    return _score_scale(q, scale, answers, scores)
+
+
 def _score_scale(q, scale, answers, scores) -> Score:
     items = scale_items(q, scale)
     if scale.method == "rank_sum":
