@@ -25,7 +25,11 @@ from .test_ladder import IDS, link, rate_by_form
         ("/r/invite/nope", "Invitation not found", "Ask the person who invited you for a new link"),
         ("/q/nope", "Questionnaire not found", "See all questionnaires"),
         ("/q/nope/paper", "Questionnaire not found", "See all questionnaires"),
-        ("/q/leadership-styles/paper?as=mentor", "Questionnaire not found", "See all questionnaires"),
+        (
+            "/q/leadership-styles/paper?as=mentor",
+            "Questionnaire not found",
+            "See all questionnaires",
+        ),
         ("/q/learning-styles/paper?as=boss", "Questionnaire not found", "See all questionnaires"),
         ("/handbook/9.9", "Handbook section not found", "See all handbook sections"),
         ("/q/learning-styles/continue/nope", "Saved answers not found", "kept for 30 days"),
