@@ -122,13 +122,16 @@ def compile_command() -> None:
 
 @results_cli.command("purge")
 def purge_command() -> None:
-    """Delete results and internship plans older than RESULT_RETENTION_DAYS."""
+    """Delete results, internship plans and programmes older than RESULT_RETENTION_DAYS."""
     from .internships.store import purge_expired_internships
+    from .programmes.store import purge_expired_programmes
     from .results.store import purge_expired
 
+    programmes = purge_expired_programmes()
     plans = purge_expired_internships()
     click.echo(f"Deleted {purge_expired()} expired results.")
     click.echo(f"Deleted {plans} expired internship plans.")
+    click.echo(f"Deleted {programmes} expired programmes.")
 
 
 def init_app(app: Flask) -> None:

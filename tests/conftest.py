@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+from sqlalchemy import text
 
 from quizapp import create_app
 from quizapp.engine import load_library
@@ -26,6 +27,24 @@ def library():
 
 # `make test` runs the suite a second time on PostgreSQL, with this variable set.
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL")
+# Every table the migrations make, children first (PostgreSQL keeps foreign keys).
+TABLES = (
+    "programme_results",
+    "admin_links",
+    "internship_results",
+    "internships",
+    "programmes",
+    "invitations",
+    "responses",
+    "alembic_version",
+)
+
+
+def drop_tables(engine) -> None:
+    """Start a migration test from an empty database."""
+    with engine.begin() as conn:
+        for table in TABLES:
+            conn.execute(text(f"DROP TABLE IF EXISTS {table}"))
 
 
 def fresh_app(tmp_path, **config):

@@ -8,13 +8,22 @@ from datetime import timedelta
 
 import brotli
 import pytest
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, inspect
 
 from quizapp import create_app
 from quizapp.extensions import db
-from quizapp.models import Attachment, Internship, Invitation, Response, utcnow
+from quizapp.models import (
+    AdminLink,
+    Attachment,
+    Internship,
+    Invitation,
+    Programme,
+    ProgrammeResult,
+    Response,
+    utcnow,
+)
 
-from .conftest import POSTGRES_URL
+from .conftest import POSTGRES_URL, drop_tables
 from .helpers import learning_answers
 
 URL = "/api/v1/questionnaires/learning-styles/responses"
@@ -115,20 +124,20 @@ def test_questionnaire_page_has_no_plotly(client):
 def test_migrations_build_the_models_schema(tmp_path):
     url = POSTGRES_URL or f"sqlite:///{tmp_path / 'migrated.sqlite'}"
     engine = create_engine(url)
-    with engine.begin() as conn:  # start from an empty database
-        for table in (
-            "internship_results",
-            "internships",
-            "invitations",
-            "responses",
-            "alembic_version",
-        ):
-            conn.execute(text(f"DROP TABLE IF EXISTS {table}"))
+    drop_tables(engine)
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "x"})
     runner = app.test_cli_runner()
     result = runner.invoke(args=["db", "upgrade"])
     assert result.exit_code == 0, result.output
-    for model in (Response, Invitation, Internship, Attachment):
+    for model in (
+        Response,
+        Invitation,
+        Internship,
+        Attachment,
+        Programme,
+        AdminLink,
+        ProgrammeResult,
+    ):
         columns = {c["name"] for c in inspect(engine).get_columns(model.__tablename__)}
         assert columns == {c.name for c in model.__table__.columns}
     check = runner.invoke(args=["db", "check"])

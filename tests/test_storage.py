@@ -12,7 +12,7 @@ from quizapp.extensions import db
 from quizapp.models import Invitation, Response, utcnow
 from quizapp.results.store import purge_expired
 
-from .conftest import POSTGRES_URL
+from .conftest import POSTGRES_URL, drop_tables
 
 BEFORE = "c887ddddc9b0"
 EXACTLY_ONCE = "a3f1c9e2d7b4"
@@ -21,15 +21,7 @@ EXACTLY_ONCE = "a3f1c9e2d7b4"
 def test_migration_keeps_the_answered_invitation_and_goes_down_again(tmp_path):
     url = POSTGRES_URL or f"sqlite:///{tmp_path / 'migrate.sqlite'}"
     engine = create_engine(url)
-    with engine.begin() as conn:
-        for table in (
-            "internship_results",
-            "internships",
-            "invitations",
-            "responses",
-            "alembic_version",
-        ):
-            conn.execute(text(f"DROP TABLE IF EXISTS {table}"))
+    drop_tables(engine)
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "x"})
     runner = app.test_cli_runner()
     assert runner.invoke(args=["db", "upgrade", BEFORE]).exit_code == 0
