@@ -130,6 +130,11 @@ def record(entry: Entry, programme, library: dict, labels: dict[int, str | None]
     }
 
 
+def whole(value):
+    """A score that is a whole number as an int, so that CSV and Excel both read 4, not 4.0."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def row(rec: dict, cols: list[Column], for_csv: bool = False) -> list:
     """A record as the cells of one row, in the order of the columns. In CSV a typed text is
     made safe for spreadsheet programs (safe_text); Excel cells hold it as text anyway."""
@@ -143,7 +148,7 @@ def row(rec: dict, cols: list[Column], for_csv: bool = False) -> list:
         elif col.what == "answer":
             value = answer_text(col.item, rec["answers"].get(col.item.id))
         elif col.what == "score":
-            value = rec["scores"].get(col.scale.id)
+            value = whole(rec["scores"].get(col.scale.id))
         else:
             value = rec["classes"].get(col.classification.id)
         cells.append(safe_text(value) if for_csv and typed else value)
