@@ -204,8 +204,8 @@ class Programme(db.Model):
     internships: Mapped[list[Internship]] = relationship(back_populates="programme")
     admin_links: Mapped[list[AdminLink]] = relationship(
         back_populates="programme",
+        # deleted by the ORM, not left to ON DELETE CASCADE: SQLite does not enforce it
         cascade="all, delete-orphan",
-        passive_deletes=True,
         order_by="AdminLink.id",
     )
 

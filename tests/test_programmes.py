@@ -24,6 +24,7 @@ from quizapp.models import (
     Programme,
     Response,
     new_token,
+    utcnow,
 )
 
 from .helpers import learning_answers
@@ -737,3 +738,21 @@ def test_the_evaluation_summary_lists_comments_without_names(app, library):
     assert "mean 3.4 of 4" in html
     report = page(coordinator, admin + "/report")
     assert "Comment number 4" in report
+
+
+def test_purge_deletes_expired_programmes_and_keeps_their_plans(app, runner):
+    coordinator, admin, trainees = small_programme(app, 1)
+    _trainee, plan = trainees[0]
+    with app.app_context():
+        programme = db.session.execute(db.select(Programme)).scalar_one()
+        programme.created = utcnow() - timedelta(days=app.config["RESULT_RETENTION_DAYS"] + 1)
+        db.session.commit()
+    result = runner.invoke(args=["results", "purge"])
+    assert "Deleted 1 expired programmes." in result.output
+    assert coordinator.get(admin).status_code == 404
+    with app.app_context():
+        assert db.session.execute(db.select(db.func.count(Programme.id))).scalar() == 0
+        assert db.session.execute(db.select(db.func.count(AdminLink.id))).scalar() == 0
+        internship = db.session.execute(db.select(Internship)).scalar_one()
+        assert internship.programme_id is None
+    assert app.test_client().get(plan).status_code == 200
