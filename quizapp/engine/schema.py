@@ -8,6 +8,7 @@ imports Flask.
 from __future__ import annotations
 
 import itertools
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -81,9 +82,13 @@ class Item(Strict):
         """The question's wording for a mentor, where it has one, or for the trainee."""
         return self.stem_mentor if mentor and self.stem_mentor else self.stem
 
+    @cached_property
+    def _options_by_id(self) -> dict[str, Option]:
+        return {o.id: o for o in self.options}
+
     def option(self, option_id: str) -> Option | None:
-        """Return the option with this id, or None."""
-        return next((o for o in self.options if o.id == option_id), None)
+        """Return the option with this id, or None (looked up once per item, then by key)."""
+        return self._options_by_id.get(option_id) if isinstance(option_id, str) else None
 
 
 class Tag(Strict):

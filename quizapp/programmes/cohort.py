@@ -15,6 +15,8 @@ are ordered categories, not measurements.
 from __future__ import annotations
 
 import statistics
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -30,6 +32,30 @@ KAPPA_WEIGHTS = "linear"
 ROLES = ("trainee", "mentor")
 # The perspective a role rates in on the competence ladder.
 RATER = {"trainee": "self", "mentor": "mentor"}
+
+
+# Stored answers never change, so a result is scored once and kept, for the most recent
+# SCORED_KEEP results (about 1 kB each). The key holds the creation time as well as the id,
+# so a row id used again after a deletion never finds an old score.
+SCORED_KEEP = 20_000
+_scored: OrderedDict[tuple, object] = OrderedDict()
+_scored_lock = threading.Lock()
+
+
+def scored(q, entry: Entry):
+    """The engine's score of a result, kept per immutable response (bounded, oldest out)."""
+    key = (entry.response_id, entry.created, q.id, q.version)
+    with _scored_lock:
+        found = _scored.get(key)
+        if found is not None:
+            _scored.move_to_end(key)
+            return found
+    found = score(q, entry.answers)
+    with _scored_lock:
+        _scored[key] = found
+        if len(_scored) > SCORED_KEEP:
+            _scored.popitem(last=False)
+    return found
 
 
 def first_each(entries: Iterable[Entry], key: Callable[[Entry], object]) -> list[Entry]:
@@ -72,7 +98,7 @@ def learning_styles(index, library, role: str, k: int) -> Distribution | None:
     region = q.classification("region")
     categories = tuple(c.id for c in region.classes)
     counted = in_steps(found, k)
-    classes = [score(library[e.questionnaire], e.answers).profile.get("region") for e in counted]
+    classes = [scored(library[e.questionnaire], e).profile.get("region") for e in counted]
     counts = tuple(classes.count(c) for c in categories)
     return Distribution(Group(len(found), k), categories, hide_small(counts, k))
 
@@ -190,7 +216,7 @@ def leadership(index, library, k: int) -> Leadership | None:
     q = library[found[0].questionnaire]
     styles = tuple(style_ids(q))
     counted = in_steps(found, k)
-    results = [score(library[e.questionnaire], e.answers) for e in counted]
+    results = [scored(library[e.questionnaire], e) for e in counted]
     band = q.classification("best-fit-band")
     bands = tuple(c.id for c in band.classes)
     in_band = [r.profile.get("best-fit-band") for r in results]
