@@ -756,3 +756,37 @@ def test_purge_deletes_expired_programmes_and_keeps_their_plans(app, runner):
         internship = db.session.execute(db.select(Internship)).scalar_one()
         assert internship.programme_id is None
     assert app.test_client().get(plan).status_code == 200
+
+
+def test_coordinator_pages_say_u_never_je(app, cohort):
+    """In Dutch a coordinator is addressed with "u": every coordinator's page, with its hidden
+    texts and chart labels, has no "je" (tests/test_register.py reads the words)."""
+    from .test_register import FORMAL, INFORMAL, offending
+
+    client, admin = cohort["coordinator"], cohort["admin"]
+    internship = re.search(r'href="(/p/[\w-]+/i/\d+)"', page(client, admin)).group(1)
+    paths = ["/p/new", admin, internship, admin + "/evaluation", admin + "/report"]
+    paths += [admin + "/settings", admin + "/delete"]
+    pages = [page(client, path, "nl") for path in paths]
+    assert [hit for html in pages for hit in offending(INFORMAL, html)] == []
+    assert all(offending(FORMAL, html) for html in pages[1:3])  # they do speak to the reader
+
+
+def test_consent_pages_speak_to_their_reader(app):
+    from .test_register import FORMAL, INFORMAL, offending
+
+    coordinator, admin, _trainees = small_programme(app, 0)
+    token = admin.rsplit("/", 1)[1]
+    links = coordinator.post(f"/api/v1/programmes/{token}/internships", json={}).get_json()
+    trainee = page(app.test_client(), links["trainee_url"].removeprefix("http://localhost"), "nl")
+    mentor = page(app.test_client(), links["mentor_url"].removeprefix("http://localhost"), "nl")
+    join = re.search(
+        r'id="join-url"[^>]*value="http://localhost([^"]+)"', page(coordinator, admin + "/settings")
+    ).group(1)
+    joining = {
+        role: page(app.test_client(), f"{join}?as={role}", "nl") for role in ("trainee", "mentor")
+    }
+    assert offending(FORMAL, trainee) == offending(FORMAL, joining["trainee"]) == []
+    assert offending(INFORMAL, mentor) == offending(INFORMAL, joining["mentor"]) == []
+    assert offending(INFORMAL, trainee)
+    assert offending(FORMAL, mentor)

@@ -7,7 +7,8 @@ out and the tables say "fewer than k".
 
 from __future__ import annotations
 
-from flask_babel import format_decimal, pgettext
+from flask import g
+from flask_babel import format_decimal, get_locale, pgettext
 
 from ..charts import spec
 from ..i18n import qt
@@ -188,9 +189,15 @@ def mean_text(value: float) -> str:
 
 
 def phase_label(phase: str) -> str:
-    """The name of a rating phase, for a heading."""
-    return {
-        "start": pgettext("phase", "Start"),
-        "middle": pgettext("phase", "Middle"),
-        "end": pgettext("phase", "End"),
-    }[phase]
+    """The name of a rating phase, for a heading (looked up once per request and language:
+    the dashboard names a phase for every internship)."""
+    key = ("phase-labels", str(get_locale()))
+    labels = g.get("_phase_labels", {})
+    if key not in labels:
+        labels[key] = {
+            "start": pgettext("phase", "Start"),
+            "middle": pgettext("phase", "Middle"),
+            "end": pgettext("phase", "End"),
+        }
+        g._phase_labels = labels
+    return labels[key][phase]

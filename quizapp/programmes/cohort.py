@@ -34,28 +34,40 @@ ROLES = ("trainee", "mentor")
 RATER = {"trainee": "self", "mentor": "mentor"}
 
 
-# Stored answers never change, so a result is scored once and kept, for the most recent
-# SCORED_KEEP results (about 1 kB each). The key holds the creation time as well as the id,
-# so a row id used again after a deletion never finds an old score.
-SCORED_KEEP = 20_000
-_scored: OrderedDict[tuple, object] = OrderedDict()
-_scored_lock = threading.Lock()
+# Stored answers never change, so a result is checked and scored once and kept, for the most
+# recent KEEP results (about 1 kB each). The key holds the creation time as well as the id, so
+# a row id used again after a deletion never finds an old score.
+KEEP = 20_000
+_kept: OrderedDict[tuple, object] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
+def _kept_or(key: tuple, compute: Callable[[], object]) -> object:
+    """A kept value, or compute and keep it (bounded: the least recently used goes first)."""
+    with _kept_lock:
+        if key in _kept:
+            _kept.move_to_end(key)
+            return _kept[key]
+    value = compute()
+    with _kept_lock:
+        _kept[key] = value
+        if len(_kept) > KEEP:
+            _kept.popitem(last=False)
+    return value
+
+
+def _key(q, entry: Entry) -> tuple:
+    return (entry.response_id, entry.created, q.id, q.version)
 
 
 def scored(q, entry: Entry):
-    """The engine's score of a result, kept per immutable response (bounded, oldest out)."""
-    key = (entry.response_id, entry.created, q.id, q.version)
-    with _scored_lock:
-        found = _scored.get(key)
-        if found is not None:
-            _scored.move_to_end(key)
-            return found
-    found = score(q, entry.answers)
-    with _scored_lock:
-        _scored[key] = found
-        if len(_scored) > SCORED_KEEP:
-            _scored.popitem(last=False)
-    return found
+    """The engine's score of a result, kept per immutable response."""
+    return _kept_or(("score", *_key(q, entry)), lambda: score(q, entry.answers))
+
+
+def valid(q, entry: Entry) -> bool:
+    """Whether a result's answers pass the engine's check (kept per immutable response)."""
+    return _kept_or(("valid", *_key(q, entry)), lambda: not check_answers(q, entry.answers))
 
 
 def first_each(entries: Iterable[Entry], key: Callable[[Entry], object]) -> list[Entry]:
@@ -75,7 +87,7 @@ def by_kind(entries: Iterable[Entry], library: dict) -> dict[tuple[str, str], li
     index: dict[tuple[str, str], list[Entry]] = {}
     for e in entries:
         q = library.get(e.questionnaire)
-        if q is not None and not check_answers(q, e.answers):
+        if q is not None and valid(q, e):
             index.setdefault((q.kind, e.role), []).append(e)
     return index
 

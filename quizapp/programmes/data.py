@@ -70,6 +70,19 @@ class Entry:
         return self.created.date()
 
 
+# The columns of a result that every Entry holds, in the order of _result's arguments.
+RESULT = (
+    Response.id,
+    Response.questionnaire,
+    Response.version,
+    Response.lang,
+    Response.perspective,
+    Response.phase,
+    Response.created,
+    Response.answers,
+)
+
+
 def _utc(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
@@ -122,20 +135,7 @@ def members(programme: Programme) -> list[Member]:
 
 def _entries_query(programme: Programme, *, agreed_only: bool):
     query = (
-        db.select(
-            Internship.id,
-            Attachment.role,
-            Attachment.id,
-            Attachment.shared,
-            Response.id,
-            Response.questionnaire,
-            Response.version,
-            Response.lang,
-            Response.perspective,
-            Response.phase,
-            Response.created,
-            Response.answers,
-        )
+        db.select(Internship.id, Attachment.role, Attachment.id, Attachment.shared, *RESULT)
         .join(Attachment, Attachment.internship_id == Internship.id)
         .join(Response, Response.id == Attachment.response_id)
         .where(Internship.programme_id == programme.id)
@@ -150,13 +150,9 @@ def _entries_query(programme: Programme, *, agreed_only: bool):
     return query
 
 
-def _entry(row) -> Entry:
-    (iid, role, aid, shared, rid, qid, version, lang, perspective, phase, created, answers) = row
+def _result(rid, qid, version, lang, perspective, phase, created, answers, **whose) -> Entry:
+    """An Entry from the RESULT columns and who it belongs to."""
     return Entry(
-        internship_id=iid,
-        role=role,
-        attachment_id=aid,
-        shared=shared is not None,
         response_id=rid,
         questionnaire=qid,
         version=version,
@@ -165,6 +161,14 @@ def _entry(row) -> Entry:
         stored_phase=phase,
         created=_utc(created),
         answers=answers if isinstance(answers, dict) else {},
+        **whose,
+    )
+
+
+def _entry(row) -> Entry:
+    iid, role, aid, shared, *result = row
+    return _result(
+        *result, internship_id=iid, role=role, attachment_id=aid, shared=shared is not None
     )
 
 
@@ -199,18 +203,8 @@ def entries_page(programme: Programme, offset: int, limit: int) -> tuple[list[En
 def coordinator_entries(programme: Programme) -> list[Entry]:
     """The coordinators' own results, oldest first, each with its admin link's label."""
     rows = db.session.execute(
-        db.select(
-            ProgrammeResult.id,
-            AdminLink.label,
-            Response.id,
-            Response.questionnaire,
-            Response.version,
-            Response.lang,
-            Response.perspective,
-            Response.phase,
-            Response.created,
-            Response.answers,
-        )
+        db.select(AdminLink.label, *RESULT)
+        .select_from(ProgrammeResult)
         .join(Response, Response.id == ProgrammeResult.response_id)
         .outerjoin(AdminLink, AdminLink.id == ProgrammeResult.admin_link_id)
         .where(ProgrammeResult.programme_id == programme.id)
@@ -218,22 +212,15 @@ def coordinator_entries(programme: Programme) -> list[Entry]:
         .order_by(Response.created, Response.id)
     )
     return [
-        Entry(
+        _result(
+            *result,
             internship_id=0,
             role="coordinator",
             attachment_id=None,
             shared=False,
-            response_id=rid,
-            questionnaire=qid,
-            version=version,
-            lang=lang,
-            perspective=perspective,
-            stored_phase=phase,
-            created=_utc(created),
-            answers=answers if isinstance(answers, dict) else {},
             admin_link=label,
         )
-        for _pr, label, rid, qid, version, lang, perspective, phase, created, answers in rows
+        for label, *result in rows
     ]
 
 

@@ -13,9 +13,8 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
-from ..engine import check_answers
 from .anonymity import Group, enough, hide_small, in_steps
-from .cohort import ROLES, by_kind, first_each
+from .cohort import ROLES, by_kind, first_each, valid
 from .data import Entry
 
 
@@ -64,7 +63,7 @@ def _person(entry: Entry) -> tuple[int, str]:
 def _latest_per_link(entries: list[Entry], q) -> list[Entry]:
     latest: dict[str, Entry] = {}
     for e in entries:
-        if e.questionnaire == q.id and not check_answers(q, e.answers):
+        if e.questionnaire == q.id and valid(q, e):
             latest[e.admin_link or ""] = e
     return sorted(latest.values(), key=lambda e: (e.admin_link or "").casefold())
 

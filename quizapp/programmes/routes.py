@@ -638,17 +638,22 @@ def _filename(programme, suffix: str) -> str:
     return f"programme-{programme.id}-{date.today().isoformat()}{suffix}"
 
 
+def _csv_download(body, programme, suffix: str) -> Response:
+    """A CSV file to download, named after the programme."""
+    name = _filename(programme, suffix)
+    return Response(
+        body,
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
 @bp.get("/p/<token>/export.csv")
 def export_csv(token: str):
     """Every result as CSV, one row each, written as it is read."""
     programme, _link = get_admin_or_404(token)
     _library, cols, recs = _export_parts(programme)
-    name = _filename(programme, ".csv")
-    return Response(
-        stream_with_context(export.csv_lines(cols, recs)),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    return _csv_download(stream_with_context(export.csv_lines(cols, recs)), programme, ".csv")
 
 
 @bp.get("/p/<token>/codebook.csv")
@@ -659,12 +664,7 @@ def codebook_csv(token: str):
     lines = export.codebook(cols, library)
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerows(lines)
-    name = _filename(programme, "-codebook.csv")
-    return Response(
-        "\ufeff" + out.getvalue(),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    return _csv_download("\ufeff" + out.getvalue(), programme, "-codebook.csv")
 
 
 @bp.get("/p/<token>/export.xlsx")
