@@ -66,13 +66,14 @@ system-deps:  ## Debian packages the tests need (Chromium, poppler-utils, Redis;
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium poppler-utils fonts-liberation redis-server; \
 	fi
 
-bench: install-test assets translations  ## Print timings: pages under gunicorn beside bare Flask, purge, limits, psychometrics
+bench: install-test assets translations  ## Print timings: pages under gunicorn beside bare Flask, purge, limits, psychometrics, a programme of 500 internships on PostgreSQL
 	@command -v wrk >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk)
 	$(BIN)/python bench/serve.py
 	$(BIN)/python bench/bench_pages.py
 	$(BIN)/python bench/bench_purge.py
 	$(BIN)/python bench/bench_limits.py
 	$(BIN)/python bench/bench_psychometrics.py
+	$(BIN)/python bench/bench_programme.py "$$(bash tests/postgres.sh)" 500
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) translations/*/LC_MESSAGES/*.mo

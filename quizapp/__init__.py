@@ -62,6 +62,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .api import bp as api_bp
     from .internships import bp as internships_bp
     from .main import bp as main_bp
+    from .programmes.routes import bp as programmes_bp
     from .quiz import bp as quiz_bp
     from .results import bp as results_bp
 
@@ -69,6 +70,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(quiz_bp)
     app.register_blueprint(results_bp)
     app.register_blueprint(internships_bp)
+    app.register_blueprint(programmes_bp)
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)  # JSON without cookies: nothing to forge
     # The form views check CSRF themselves (FlaskForm), so that a stale page is shown again

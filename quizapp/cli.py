@@ -157,15 +157,18 @@ def compile_command() -> None:
 
 @results_cli.command("purge")
 def purge_command() -> None:
-    """Delete results, internship plans and continue-later drafts past their retention."""
+    """Delete results, plans, programmes and continue-later drafts past their retention."""
     from .internships.store import purge_expired_internships
+    from .programmes.store import purge_expired_programmes
     from .quiz.drafts import purge_expired_drafts
     from .results.store import purge_expired
 
+    programmes = purge_expired_programmes()
     plans = purge_expired_internships()
     click.echo(f"Deleted {purge_expired()} expired results.")
     click.echo(f"Deleted {plans} expired internship plans.")
     click.echo(f"Deleted {purge_expired_drafts()} expired drafts.")
+    click.echo(f"Deleted {programmes} expired programmes.")
 
 
 def init_app(app: Flask) -> None:

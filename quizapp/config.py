@@ -91,4 +91,7 @@ def defaults(instance_path: str) -> dict:
         "RATE_LIMIT_DELETIONS": env("RATE_LIMIT_DELETIONS", "20 per minute;300 per day"),
         # Seconds a client is asked to wait when the database cannot be reached.
         "RETRY_AFTER_UNAVAILABLE": 30,
+        # The smallest group a programme's dashboard shows a figure for (never below 5:
+        # programmes/anonymity.py). A programme may ask for more, never for less.
+        "COHORT_MIN_GROUP": max(5, int(env("COHORT_MIN_GROUP", "5"))),
     }

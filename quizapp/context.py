@@ -10,8 +10,19 @@ from flask import session
 
 from .engine import Questionnaire
 
-PERSPECTIVES = ("self", "mentor")
+# Who answers: the trainee (self), the mentor, or the coordinator of a programme (only where
+# the questionnaire has the coordinator's wording: the process evaluation).
+PERSPECTIVES = ("self", "mentor", "coordinator")
 PHASES = ("start", "middle", "end")
+
+
+def perspective_fits(q: Questionnaire, perspective: str | None) -> bool:
+    """Whether a questionnaire has the wording for this rater."""
+    if perspective == "self":
+        return True
+    if perspective == "mentor":
+        return q.mentor is not None
+    return perspective == "coordinator" and q.coordinator is not None
 
 
 def get_context(qid: str) -> dict:
@@ -22,6 +33,7 @@ def get_context(qid: str) -> dict:
         "series_from": None,
         "phase": None,
         "internship": None,  # a role link's token: the result joins that internship
+        "programme": None,  # an admin link's token: the coordinator's result joins the programme
     }
     context.update(session.get("contexts", {}).get(qid, {}))
     return context
@@ -32,7 +44,7 @@ def set_context(qid: str, **values) -> None:
     contexts = dict(session.get("contexts", {}))
     current = get_context(qid)
     if "perspective" in values and values["perspective"] != current["perspective"]:
-        current.update(invite=None, series_from=None, internship=None)
+        current.update(invite=None, series_from=None, internship=None, programme=None)
     current.update(values)
     contexts[qid] = current
     session["contexts"] = contexts
@@ -48,9 +60,11 @@ def clear_context(qid: str) -> None:
 def perspective_texts(q: Questionnaire, perspective: str) -> dict:
     """Return the title, summary and instructions in the wording for this rater."""
     if perspective == "mentor" and q.mentor is not None:
-        return {
-            "title": q.mentor.title,
-            "summary": q.mentor.summary,
-            "instructions": q.mentor.instructions,
-        }
+        texts = q.mentor
+    elif perspective == "coordinator" and q.coordinator is not None:
+        texts = q.coordinator
+    else:
+        texts = None
+    if texts is not None:
+        return {"title": texts.title, "summary": texts.summary, "instructions": texts.instructions}
     return {"title": q.title, "summary": q.summary, "instructions": q.instructions}

@@ -188,8 +188,9 @@ def nptext(context: str, singular: str, plural: str, num: int, **variables):
 
 
 def reader_of(audience: str, perspective: str | None = None) -> str:
-    """Who reads a questionnaire's pages: its audience, or the mentor for a mentor's rating."""
-    return "mentor" if perspective == "mentor" else audience
+    """Who reads a questionnaire's pages: its audience, or the mentor (the coordinator) for a
+    mentor's (a coordinator's) answers."""
+    return perspective if perspective in ("mentor", "coordinator") else audience
 
 
 def _page_reader(ctx) -> str:

@@ -61,7 +61,9 @@ def problem_message(problem: Problem) -> str:
     if code == "unknown_token":
         return _("There is no result with this link. It may have been deleted.")
     if code == "unknown_perspective":
-        return _("`perspective` must be self or mentor.")
+        return _(
+            "`perspective` must be self or mentor (coordinator only for the process evaluation)."
+        )
     if code == "unknown_phase":
         return _("`phase` must be start, middle or end.")
     if code == "not_a_stage":
@@ -96,4 +98,20 @@ def problem_message(problem: Problem) -> str:
         return _("This result already belongs to an internship plan.")
     if code == "too_large":
         return _("The request is too large.")
+    if code == "not_text":
+        return _("Give the comment as text, or leave it out.")
+    if code == "too_long":
+        return _(
+            "This comment is too long: at most %(num)d characters, please.",
+            num=detail["max_length"],
+        )
+    if code == "unknown_programme":
+        return _("There is no programme with this admin link. It may have been revoked.")
+    if code == "bad_dates":
+        return _("The phase dates must follow each other: start, then middle, then end.")
+    if code == "group_too_small":
+        return _(
+            "The smallest group must be at least %(num)d people, to keep figures anonymous.",
+            num=detail["minimum"],
+        )
     return _("This answer cannot be used.")

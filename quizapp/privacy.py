@@ -17,7 +17,15 @@ PRIVATE_ENDPOINTS = {
     "quiz.resume",
     "main.healthz",
 }
-PRIVATE_PATHS = ("/r/", "/i/", "/api/v1/results/", "/api/v1/internships/")
+PRIVATE_PATHS = (
+    "/r/",
+    "/i/",
+    "/p/",
+    "/j/",
+    "/api/v1/results/",
+    "/api/v1/internships/",
+    "/api/v1/programmes",
+)
 
 
 def is_private() -> bool:
@@ -25,7 +33,7 @@ def is_private() -> bool:
     endpoint = request.endpoint or ""
     return (
         endpoint in PRIVATE_ENDPOINTS
-        or endpoint.startswith(("results.", "internships."))
+        or endpoint.startswith(("results.", "internships.", "programmes."))
         or request.path.startswith(PRIVATE_PATHS)
         # a handbook page that links back to a private result or comparison
         or request.args.get("from", "").startswith(PRIVATE_PATHS)

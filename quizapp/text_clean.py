@@ -27,3 +27,16 @@ def clean_name(value: object, limit: int = NAME_LENGTH) -> str:
     text = unicodedata.normalize("NFC", str(value or ""))
     text = _SPACES.sub(" ", _UNSAFE.sub("", text)).strip()
     return text[:limit].rstrip()
+
+
+# In a longer text (a comment, a SWOT board) line breaks stay; tabs become spaces.
+_UNSAFE_IN_TEXT = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{BIDI_CONTROLS}]")
+
+
+def clean_text(value: object) -> str:
+    """Return a typed text fit to store and show: line breaks kept (as \\n), tabs as spaces,
+    other control and bidi characters removed, no spaces at the ends. Never cut: a text that
+    is too long is refused with a message, so nothing typed is lost."""
+    text = unicodedata.normalize("NFC", str(value or "")).replace("\r\n", "\n")
+    text = text.replace("\r", "\n").replace("\t", " ")
+    return _UNSAFE_IN_TEXT.sub("", text).strip()

@@ -6,6 +6,8 @@ the questionnaire id (or "handbook"), so translators can word it for its readers
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -112,28 +114,48 @@ def extract_yaml(fileobj, keywords, comment_tags, options):
 
 
 # Who a page speaks to (see i18n.say). Each is also the message context of the texts written
-# for that reader, so Dutch can say "je" to a trainee and "u" to a mentor.
-READERS = ("trainee", "mentor")
+# for that reader, so Dutch can say "je" to a trainee and "u" to a mentor or a coordinator.
+READERS = ("trainee", "mentor", "coordinator")
+# The readers of a template that does not say otherwise: the pages of trainees and mentors.
+PARTICIPANTS = ("trainee", "mentor")
 SAY_FUNCTIONS = ("say", "nsay")
+# A template that other readers read too says so in a comment: {#- readers: mentor coordinator -#}
+READERS_MARK = re.compile(rb"\{#-?\s*readers:\s*([a-z ,]+?)\s*-?#\}")
+
+
+def template_readers(source: bytes) -> tuple[str, ...]:
+    """The readers a template's say() texts are written for: its `readers:` comment, or the
+    participants (trainee and mentor)."""
+    found = READERS_MARK.search(source)
+    if found is None:
+        return PARTICIPANTS
+    readers = tuple(r for r in re.split(r"[ ,]+", found.group(1).decode()) if r)
+    unknown = [r for r in readers if r not in READERS]
+    if unknown:
+        raise ValueError(f"unknown reader {unknown[0]!r} in a readers: comment")
+    return readers
 
 
 def extract_jinja(fileobj, keywords, comment_tags, options):
     """Babel extractor for templates: Jinja's own, plus every say()/nsay() text once per reader.
 
-    A say() text becomes one pgettext entry per reader (the reader is the message context), so
-    translators write a "je" version for trainees and a "u" version for mentors.
+    A say() text becomes one pgettext entry per reader of the template (the reader is the
+    message context), so translators write a "je" version for trainees and a "u" version for
+    mentors and coordinators.
     """
+    source = fileobj.read()
+    readers = template_readers(source)
     functions = [*keywords, *SAY_FUNCTIONS]
     for line, function, message, comments in babel_extract(
-        fileobj, functions, comment_tags, options
+        io.BytesIO(source), functions, comment_tags, options
     ):
         # Jinja gives a tuple when a call has more arguments (variables as keywords).
         texts = (message,) if isinstance(message, str) else tuple(message)
         if function == "say":
-            for reader in READERS:
+            for reader in readers:
                 yield line, "pgettext", (reader, texts[0]), comments
         elif function == "nsay":
-            for reader in READERS:
+            for reader in readers:
                 yield line, "npgettext", (reader, *texts[:2]), comments
         else:
             yield line, function, message, comments
@@ -141,7 +163,8 @@ def extract_jinja(fileobj, keywords, comment_tags, options):
 
 def extract_python(fileobj, keywords, comment_tags, options):
     """Babel extractor for Python: Babel's own, plus every say_to(reader, "...") text once per
-    reader (see i18n.say_to), as extract_jinja does for templates."""
+    reader (see i18n.say_to), as extract_jinja does for templates: for the reader named, or for
+    the participants when the reader is a variable."""
     from babel.messages.extract import extract_python as babel_extract_python
 
     functions = [*keywords, "say_to"]
@@ -150,8 +173,9 @@ def extract_python(fileobj, keywords, comment_tags, options):
     ):
         if function == "say_to":
             texts = (message,) if isinstance(message, str) else tuple(message)
-            text = next((t for t in texts if t), None)
-            for reader in READERS:
+            named = texts[0] if len(texts) > 1 and texts[0] in READERS else None
+            text = next((t for t in texts[1:] if t), None) if len(texts) > 1 else texts[0]
+            for reader in (named,) if named else PARTICIPANTS:
                 yield line, "pgettext", (reader, text), comments
         else:
             yield line, function, message, comments

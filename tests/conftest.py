@@ -26,8 +26,6 @@ def library():
 
 # `make test` runs the suite a second time on PostgreSQL, with this variable set.
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL")
-
-
 # Every app fresh_app makes in a test; their connection pools are closed when the test ends, so
 # no database connection outlives its test (an open psycopg connection collected later is a
 # ResourceWarning, an error under filterwarnings = error).

@@ -18,7 +18,13 @@ def q(library):
 def test_list(client):
     data = client.get("/api/v1/questionnaires?lang=nl").get_json()
     ids = [x["id"] for x in data["questionnaires"]]
-    assert ids == ["competence-ladder", "expectations", "leadership-styles", "learning-styles"]
+    assert ids == [
+        "competence-ladder",
+        "expectations",
+        "leadership-styles",
+        "learning-styles",
+        "process-evaluation",
+    ]
     learning = data["questionnaires"][3]
     assert learning["audience"] == "trainee"
     # Computed from the Dutch texts (see test_timing.py), the optional part separately.
@@ -207,6 +213,11 @@ def test_openapi_document(client):
         "/api/v1/internships/{role_token}",
         "/api/v1/internships/{role_token}/results",
         "/api/v1/internships/{role_token}/results/{token}",
+        "/api/v1/programmes",
+        "/api/v1/programmes/{admin_token}",
+        "/api/v1/programmes/{admin_token}/internships",
+        "/api/v1/programmes/{admin_token}/responses",
+        "/api/v1/programmes/{admin_token}/codebook",
         "/api/v1/openapi.json",
     }
     assert set(doc["paths"]["/api/v1/results/{token}"]) == {"get", "delete"}

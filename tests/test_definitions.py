@@ -40,6 +40,7 @@ def test_shipped_files_load(library):
         "expectations",
         "leadership-styles",
         "learning-styles",
+        "process-evaluation",
     ]
     assert len(library.handbook.sections) == 16
 
@@ -197,7 +198,7 @@ def test_broken_yaml(qdir):
 def test_check_command_passes(runner):
     result = runner.invoke(args=["questionnaires", "check"])
     assert result.exit_code == 0
-    assert "4 questionnaires and the handbook are valid." in result.output
+    assert "5 questionnaires and the handbook are valid." in result.output
 
 
 def test_check_command_fails_with_messages(app, qdir):

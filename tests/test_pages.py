@@ -12,7 +12,17 @@ from sqlalchemy import create_engine, inspect
 
 from quizapp import create_app
 from quizapp.extensions import db
-from quizapp.models import Attachment, Draft, Internship, Invitation, Response, utcnow
+from quizapp.models import (
+    AdminLink,
+    Attachment,
+    Draft,
+    Internship,
+    Invitation,
+    Programme,
+    ProgrammeResult,
+    Response,
+    utcnow,
+)
 
 from .conftest import POSTGRES_URL
 from .helpers import empty_database, learning_answers
@@ -120,7 +130,16 @@ def test_migrations_build_the_models_schema(tmp_path):
     runner = app.test_cli_runner()
     result = runner.invoke(args=["db", "upgrade"])
     assert result.exit_code == 0, result.output
-    for model in (Response, Invitation, Internship, Attachment, Draft):
+    for model in (
+        Response,
+        Invitation,
+        Internship,
+        Attachment,
+        Draft,
+        Programme,
+        AdminLink,
+        ProgrammeResult,
+    ):
         columns = {c["name"] for c in inspect(engine).get_columns(model.__tablename__)}
         assert columns == {c.name for c in model.__table__.columns}
     check = runner.invoke(args=["db", "check"])

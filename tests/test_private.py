@@ -183,7 +183,7 @@ def test_openapi_document_is_valid_and_tells_the_truth(client):
     validate(doc)
     assert doc["openapi"] == "3.1.0"
     schemas = doc["components"]["schemas"]
-    assert schemas["Item"]["properties"]["kind"]["enum"] == ["rank", "choice", "stage"]
+    assert schemas["Item"]["properties"]["kind"]["enum"] == ["rank", "choice", "stage", "text"]
     assert {"type": "null"} in schemas["Option"]["properties"]["scale"]["anyOf"]
     assert schemas["Option"]["required"] == ["id", "text", "scale"]
     assert set(schemas["Result"]["required"]) >= {"token", "questionnaire", "answers", "created"}
@@ -196,6 +196,7 @@ def test_openapi_document_is_valid_and_tells_the_truth(client):
         "expectations",
         "leadership-styles",
         "learning-styles",
+        "process-evaluation",
     ]
 
 

@@ -28,8 +28,12 @@ from .models import AttachResult, InternshipCreated, InternshipView, NewInternsh
 from .routes import JSON_ONLY, _lang, problems_response
 
 
-def _json_body(model):
-    """The request's JSON body checked against a model: (body, None) or (None, answer)."""
+def _json_body(model, problems: dict | None = None):
+    """The request's JSON body checked against a model: (body, None) or (None, answer).
+
+    `problems` names the problem to answer for a field whose value the model refuses (the key
+    None: for a rule across fields), where a code of its own says more than bad_field.
+    """
     if request.mimetype != "application/json":
         return None, problems_response([JSON_ONLY], 415)
     raw = request.get_json(silent=True)
@@ -44,6 +48,10 @@ def _json_body(model):
         if extra:
             detail = {"field": str(extra[0]["loc"][0])}
             return None, problems_response([Problem(None, "unknown_field", detail)], 422)
+        first = error.errors()[0]
+        named = (problems or {}).get(str(first["loc"][0]) if first["loc"] else None)
+        if named is not None:
+            return None, problems_response([named], 422)
         detail = {"field": fields[0] if fields else None}
         return None, problems_response([Problem(None, "bad_field", detail)], 422)
 

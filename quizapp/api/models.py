@@ -13,7 +13,14 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal, TypeVar
 
 from flask import current_app
-from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from ..context import PERSPECTIVES, PHASES
 from ..engine import schema as engine
@@ -70,6 +77,8 @@ class Problem(Model):
     place: int | None = Field(default=None, description="tied: the place given twice")
     stage: int | None = Field(default=None, description="unknown_stage: the step given")
     stages: list[int] | None = Field(default=None, description="The steps there are")
+    minimum: int | None = Field(default=None, description="group_too_small: the smallest group")
+    max_length: int | None = Field(default=None, description="too_long: the most characters")
 
 
 class Problems(Model):
@@ -345,6 +354,140 @@ class InternshipView(Model):
     intake: list[PlanAgendaRow]
 
 
+class NewProgramme(Model):
+    """A programme: its name, partners, languages, the first day of each rating phase, and the
+    smallest group its figures describe (at least COHORT_MIN_GROUP, never below 5)."""
+
+    name: str = Field(min_length=1, max_length=120, pattern=r"\S")
+    sending: str | None = Field(default=None, max_length=120, description="Sending organisation")
+    receiving: str | None = Field(
+        default=None, max_length=120, description="Receiving organisation"
+    )
+    languages: list[Lang] = Field(default_factory=list, max_length=10)
+    start: date = Field(description="First day of the start phase, YYYY-MM-DD")
+    middle: date = Field(description="First day of the middle phase, after start")
+    end: date = Field(description="First day of the end phase, after middle")
+    min_group: int | None = Field(
+        default=None,
+        ge=5,
+        le=1000,
+        description="Smallest group a figure describes; default and lowest: COHORT_MIN_GROUP",
+    )
+    admin_label: str | None = Field(
+        default=None, max_length=60, description="A name for the first admin link"
+    )
+
+    @field_validator("languages")
+    @classmethod
+    def _known_languages(cls, value: list[str]) -> list[str]:
+        if any(lang not in current_app.config["LANGUAGES"] for lang in value):
+            raise ValueError("unknown language")
+        return value
+
+    @field_validator("min_group")
+    @classmethod
+    def _not_below_the_setting(cls, value: int | None) -> int | None:
+        if value is not None and value < current_app.config["COHORT_MIN_GROUP"]:
+            raise ValueError("below COHORT_MIN_GROUP")
+        return value
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> NewProgramme:
+        if not self.start < self.middle < self.end:
+            raise ValueError("dates out of order")
+        return self
+
+
+class ProgrammeCreated(Model):
+    admin_token: str = Field(description="The coordinator's private token: keep it")
+    admin_url: Url
+    join_url: Url = Field(description="Send it to trainees and mentors to join")
+
+
+class NewProgrammeInternship(Model):
+    """An internship the coordinator adds, with an optional label (how they know it)."""
+
+    label: str | None = Field(default=None, max_length=60)
+
+
+class ProgrammeInternship(Model):
+    label: str | None
+    trainee_url: Url = Field(description="The trainee's private link: send it to them")
+    mentor_url: Url = Field(description="The mentor's private link: send it to them")
+
+
+class ProgrammeView(Model):
+    """A programme's settings and how many have joined."""
+
+    name: str
+    sending: str | None
+    receiving: str | None
+    languages: list[Lang]
+    start: date
+    middle: date
+    end: date
+    min_group: int
+    join_url: Url | None = Field(description="null while joining is closed")
+    internships: int
+    agreed: dict[str, int] = Field(description="How many trainees and mentors agreed")
+
+
+ExportValue = Annotated[
+    Any,
+    WithJsonSchema(
+        {
+            "description": "The raw answer: a ranking (list of option ids), an option id, a"
+            " step, a no-rating id or a text",
+            "anyOf": [
+                {"type": "array", "items": {"type": "string"}},
+                {"type": "string"},
+                {"type": "integer"},
+                {"type": "null"},
+            ],
+        }
+    ),
+]
+
+
+class ExportRecord(Model):
+    response: str = Field(description="Pseudonymous id of the result")
+    internship: str | None = Field(description="Pseudonymous id of the internship")
+    label: str | None = Field(description="The coordinator's label of the internship")
+    role: Literal["trainee", "mentor", "coordinator"]
+    questionnaire: str
+    version: int
+    lang: str
+    phase: Phase
+    date: date
+    answers: dict[str, ExportValue]
+    scores: dict[str, float | None]
+    classes: dict[str, str | None]
+
+
+class ExportPage(Model):
+    """One page of a programme's results (the same rows as the CSV and Excel export)."""
+
+    responses: list[ExportRecord]
+    page: int
+    pages: int
+    total: int
+    next: Url | None
+
+
+class CodebookLine(Model):
+    column: str
+    questionnaire: str
+    kind: str
+    meaning: str
+    values: str
+
+
+class Codebook(Model):
+    """What every column of the export holds, in the request's language."""
+
+    columns: list[CodebookLine]
+
+
 SCHEMA_MODELS = (
     Problems,
     QuestionnaireList,
@@ -356,4 +499,11 @@ SCHEMA_MODELS = (
     InternshipCreated,
     AttachResult,
     InternshipView,
+    NewProgramme,
+    ProgrammeCreated,
+    NewProgrammeInternship,
+    ProgrammeInternship,
+    ProgrammeView,
+    ExportPage,
+    Codebook,
 )

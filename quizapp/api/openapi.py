@@ -69,6 +69,20 @@ def _parameters() -> dict:
             "description": "An internship role's private token (the trainee's or the mentor's)",
             "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"},
         },
+        "admin_token": {
+            "name": "admin_token",
+            "in": "path",
+            "required": True,
+            "description": "A programme's private admin token",
+            "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"},
+        },
+        "page": {
+            "name": "page",
+            "in": "query",
+            "required": False,
+            "description": "The page, from 1 (200 results a page)",
+            "schema": {"type": "integer", "minimum": 1, "maximum": 999999},
+        },
         "idempotency": {
             "name": "Idempotency-Key",
             "in": "header",
@@ -195,6 +209,102 @@ def _internship_paths() -> dict:
     }
 
 
+def _programme_paths() -> dict:
+    """The programme resources, behind an admin token: create, read, add internships, and the
+    data out (results one page at a time, and the codebook)."""
+    no_programme = _problems("No programme with this admin token (or it was revoked)")
+    links = {
+        "GetProgramme": {
+            "operationId": "getProgramme",
+            "parameters": {"admin_token": "$response.body#/admin_token"},
+        },
+        "AddInternship": {
+            "operationId": "addProgrammeInternship",
+            "parameters": {"admin_token": "$response.body#/admin_token"},
+        },
+        "GetResponses": {
+            "operationId": "getProgrammeResponses",
+            "parameters": {"admin_token": "$response.body#/admin_token"},
+        },
+        "GetCodebook": {
+            "operationId": "getProgrammeCodebook",
+            "parameters": {"admin_token": "$response.body#/admin_token"},
+        },
+    }
+    body_errors = {
+        "400": _problems("The body is not a JSON object"),
+        "413": _problems("The body is too large"),
+        "415": _problems("The body is not sent as application/json"),
+        "422": _problems("Fields that cannot be used"),
+        "429": _retry_after("Too many new programmes or internships from this address"),
+        "503": _retry_after(UNAVAILABLE),
+    }
+    return {
+        "/api/v1/programmes": {
+            "post": {
+                "operationId": "createProgramme",
+                "summary": "Start a programme: a private admin token and a join link",
+                "requestBody": _body("NewProgramme"),
+                "responses": {
+                    "201": {**_json("ProgrammeCreated", "Started"), "links": links},
+                    **body_errors,
+                },
+            }
+        },
+        "/api/v1/programmes/{admin_token}": {
+            "get": {
+                "operationId": "getProgramme",
+                "summary": "The programme's settings and how many have joined",
+                "parameters": [_ref("admin_token")],
+                "responses": {
+                    "200": _json("ProgrammeView", "The programme"),
+                    "404": no_programme,
+                },
+            }
+        },
+        "/api/v1/programmes/{admin_token}/internships": {
+            "post": {
+                "operationId": "addProgrammeInternship",
+                "summary": "Add an internship; answers with the two role links to send",
+                "parameters": [_ref("admin_token")],
+                "requestBody": _body("NewProgrammeInternship"),
+                "responses": {
+                    "201": _json("ProgrammeInternship", "Added"),
+                    "404": no_programme,
+                    **body_errors,
+                },
+            }
+        },
+        "/api/v1/programmes/{admin_token}/responses": {
+            "get": {
+                "operationId": "getProgrammeResponses",
+                "summary": (
+                    "The results of the people who agreed, one page of 200 at a time: the rows"
+                    " of the CSV and Excel export, with pseudonymous ids"
+                ),
+                "parameters": [_ref("admin_token"), _ref("page")],
+                "responses": {
+                    "200": _json("ExportPage", "One page of results"),
+                    "404": no_programme,
+                    "422": _problems("A page that is not a whole number from 1"),
+                },
+            }
+        },
+        "/api/v1/programmes/{admin_token}/codebook": {
+            "get": {
+                "operationId": "getProgrammeCodebook",
+                "summary": "What every column of the export holds",
+                "parameters": [_ref("admin_token"), _ref("lang")],
+                "responses": {
+                    "200": _json("Codebook", "The codebook"),
+                    "404": no_programme,
+                    "422": _problems("Unknown language"),
+                },
+            }
+        },
+    }
+
+
 def openapi_document(server: str) -> dict:
     """Return the OpenAPI document; `server` is the app's public base URL."""
     _, schema = models_json_schema(
@@ -307,6 +417,7 @@ def openapi_document(server: str) -> dict:
                 },
             },
             **_internship_paths(),
+            **_programme_paths(),
             "/api/v1/openapi.json": {
                 "get": {
                     "operationId": "getOpenAPI",

@@ -8,6 +8,7 @@ from flask import jsonify, request, url_for
 from flask_babel import force_locale
 from pydantic import ValidationError
 
+from ..context import perspective_fits
 from ..engine import Problem, check_answers
 from ..i18n import current_lang, languages
 from ..library import get_library
@@ -121,6 +122,8 @@ def create(qid: str):
             body = NewResponse.model_validate(raw, strict=True)
         except ValidationError as error:
             return problems_response(_body_problems(error), 422)
+        if not perspective_fits(q, body.perspective):  # a coordinator: the evaluation only
+            return problems_response([Problem(None, "unknown_perspective")], 422)
         key = request.headers.get("Idempotency-Key")
         if key is not None and not IDEMPOTENCY_KEY.fullmatch(key):
             return problems_response([Problem(None, "bad_idempotency_key")], 422)

@@ -83,15 +83,22 @@ class RegionGrid:
 
 @dataclass(frozen=True)
 class Bars:
-    """Horizontal bars, first label on top, on a scale from 0 to `scale_max`."""
+    """Horizontal bars, first label on top, on a scale from 0 to `scale_max`.
+
+    A value of None is a count that is not shown (a programme's anonymity rule): its bar is
+    left out and `hidden_label` ("fewer than 5") written in its place. `tick_step` sets the
+    distance between the scale's ticks (default: 3 on scales above 8, else 1).
+    """
 
     kind: ClassVar[str] = "bars"
 
     title: Label
     description: Label
     labels: tuple[Label, ...]
-    values: tuple[int, ...]
+    values: tuple[int | None, ...]
     scale_max: int
+    hidden_label: Label = ""
+    tick_step: int | None = None
 
 
 @dataclass(frozen=True)
@@ -122,7 +129,10 @@ class BandScale:
 
 @dataclass(frozen=True)
 class Matrix:
-    """Counts in a grid of rows by columns; in each row one column can be marked."""
+    """Counts in a grid of rows by columns; in each row one column can be marked.
+
+    A count of None is not shown (a programme's anonymity rule): the cell says `hidden_label`.
+    """
 
     kind: ClassVar[str] = "matrix"
 
@@ -136,6 +146,7 @@ class Matrix:
     marked_label: Label
     count_max: int
     row_notes: tuple[Label, ...] = ()
+    hidden_label: Label = ""  # written for a count of None (not shown: anonymity rule)
 
 
 @dataclass(frozen=True)

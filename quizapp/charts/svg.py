@@ -299,9 +299,10 @@ def bars(chart: Bars, chart_id: str, lang: str = "en") -> Markup:
     value_w = text_width(str(chart.scale_max), LABEL, True) + GAP
     span = WIDTH - left - value_w - 4
     unit = span / chart.scale_max
-    heights = [max(lab.height, 20.0) + 10 for lab in labels]
+    hidden = canvas.lines(chart.hidden_label, SMALL, span) if None in chart.values else None
+    heights = [max(lab.height, 20.0, hidden.height if hidden else 0) + 10 for lab in labels]
     axis_y = sum(heights) + 2
-    step = 3 if chart.scale_max > 8 else 1
+    step = chart.tick_step or (3 if chart.scale_max > 8 else 1)
     for tick in range(0, chart.scale_max + 1, step):
         x = left + tick * unit
         canvas.add(
@@ -314,6 +315,10 @@ def bars(chart: Bars, chart_id: str, lang: str = "en") -> Markup:
     y = 0.0
     for lines, value, h in zip(labels, chart.values, heights, strict=True):
         canvas.text(lines, left - GAP, y + (h - lines.height) / 2, "end")
+        if value is None:  # a count that is not shown: say so where its bar would be
+            canvas.text(hidden, left + 4, y + (h - hidden.height) / 2, cls="hidden-count")
+            y += h
+            continue
         canvas.value_bar(left, y + h / 2, value * unit, 18, str(value))
         y += h
     return canvas.done(axis_y + LABEL + 6)

@@ -56,8 +56,10 @@ def check_questionnaire(q: Questionnaire, handbook: Handbook | None = None) -> l
     """Return every problem found across the questionnaire; empty when it is sound."""
     problems: list[str] = []
     problems += _check_ids(q)
-    if not q.scales and q.kind != "checklist":
+    if not q.scales and q.kind not in ("checklist", "evaluation"):
         problems.append("scales: give at least one scale")
+    if q.coordinator is not None and q.kind != "evaluation":
+        problems.append("coordinator: only an evaluation has the coordinator's wording")
     problems += _check_items(q)
     problems += _check_scales(q)
     if not problems:
@@ -113,8 +115,10 @@ def _check_items(q: Questionnaire) -> list[str]:
         if item.kind == "stage":
             problems += _check_stage_item(q, item)
             continue
-        if q.kind == "checklist":
-            continue  # valued options without scales: see _check_checklist
+        if item.kind == "text" and q.kind != "evaluation":
+            problems.append(f"item {item.id}: text items belong to evaluation files")
+        if q.kind in ("checklist", "evaluation"):
+            continue  # valued options without scales: see _check_checklist, _check_evaluation
         for option in item.options:
             where = f"item {item.id} option {option.id}"
             if option.scale is None:
@@ -392,8 +396,44 @@ def _check_checklist(q: Questionnaire) -> list[str]:
     return problems
 
 
+def _check_evaluation(q: Questionnaire) -> list[str]:
+    """One point per part: a rating and at most one comment; every reader's wording.
+
+    The rating is a choice item whose options carry distinct values (higher: better), except
+    one option at most without a value ("cannot say"), which counts as no rating. Trainee,
+    mentor (`about: self`) and coordinator each answer for themselves.
+    """
+    problems = []
+    if q.mentor is None or q.mentor.about != "self":
+        problems.append("mentor: an evaluation needs the mentor's wording, about: self")
+    if q.coordinator is None:
+        problems.append("coordinator: an evaluation needs the coordinator's wording")
+    if q.scales or q.classifications or q.recommendations:
+        problems.append("an evaluation has no scales, classifications or recommendations")
+    for part in q.parts:
+        ratings = [i for i in part.items if i.kind == "choice"]
+        texts = [i for i in part.items if i.kind == "text"]
+        if len(ratings) != 1 or len(texts) > 1 or len(ratings) + len(texts) != len(part.items):
+            problems.append(
+                f"part {part.id}: an evaluation point has one choice item (the rating) and at"
+                " most one text item (the comment)"
+            )
+            continue
+        rating = ratings[0]
+        values = [o.value for o in rating.options if o.value is not None]
+        if len(values) < 2 or len(set(values)) != len(values):
+            problems.append(f"item {rating.id}: the rating needs two or more distinct values")
+        if len(rating.options) - len(values) > 1:
+            problems.append(f"item {rating.id}: at most one option without a value (cannot say)")
+        for option in rating.options:
+            if option.scale is not None or option.points is not None:
+                problems.append(f"item {rating.id} option {option.id}: no scale or points here")
+    return problems
+
+
 KIND_CHECKS = {
     "checklist": _check_checklist,
+    "evaluation": _check_evaluation,
     "learning-style": _check_learning_style,
     "leadership": _check_leadership,
     "competence-ladder": _check_competence_ladder,

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64)]
 Text = Annotated[str, Field(min_length=1)]
 
-KINDS = ("learning-style", "leadership", "competence-ladder", "checklist")
+KINDS = ("learning-style", "leadership", "competence-ladder", "checklist", "evaluation")
 
 
 class Strict(BaseModel):
@@ -45,18 +45,33 @@ class Option(Strict):
 
 
 class Item(Strict):
-    """One question: rank all options, or choose one."""
+    """One question: rank all options, choose one, or (`text`) write an optional comment.
+
+    A text item has no options: its answer is a text of at most `max_length` characters, and it
+    may always be left empty.
+    """
 
     id: Id
-    kind: Literal["rank", "choice", "stage"]
+    kind: Literal["rank", "choice", "stage", "text"]
     stem: Text
     stem_mentor: Text | None = None
     explanation: Text | None = None
     tags: tuple[Id, ...] = ()
-    options: tuple[Option, ...] = Field(min_length=2)
+    options: tuple[Option, ...] = ()
+    max_length: int | None = Field(default=None, ge=1, le=4000)
 
     @model_validator(mode="after")
     def _unique_options(self) -> Item:
+        if self.kind == "text":
+            if self.options:
+                raise ValueError("a text item has no options")
+            if self.max_length is None:
+                raise ValueError("a text item needs max_length")
+            return self
+        if self.max_length is not None:
+            raise ValueError("max_length only goes with text items")
+        if len(self.options) < 2:
+            raise ValueError("an item needs at least 2 options")
         ids = [o.id for o in self.options]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
@@ -69,7 +84,7 @@ class Item(Strict):
 
     def option(self, option_id: str) -> Option | None:
         """Return the option with this id, or None."""
-        return self.options_by_id.get(option_id)
+        return self.options_by_id.get(option_id) if isinstance(option_id, str) else None
 
     @cached_property
     def options_by_id(self) -> dict[str, Option]:
@@ -381,6 +396,15 @@ class MentorTexts(Strict):
     about: Literal["trainee", "self"] = "trainee"
 
 
+class CoordinatorTexts(Strict):
+    """The coordinator's wording of a questionnaire's top-level texts (the process evaluation,
+    which the coordinator of a programme answers for the whole programme)."""
+
+    title: Text
+    summary: Text
+    instructions: Text
+
+
 class Model(Strict):
     """The published model a questionnaire follows."""
 
@@ -394,7 +418,7 @@ class Questionnaire(Strict):
 
     id: Id
     version: int = Field(ge=1)
-    kind: Literal["learning-style", "leadership", "competence-ladder", "checklist"]
+    kind: Literal["learning-style", "leadership", "competence-ladder", "checklist", "evaluation"]
     audience: Literal["trainee", "mentor"]
     timing: Timing
     title: Text
@@ -410,6 +434,7 @@ class Questionnaire(Strict):
     classifications: tuple[Classification, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
     mentor: MentorTexts | None = None
+    coordinator: CoordinatorTexts | None = None
     stages: tuple[Stage, ...] = ()
     no_rating: tuple[NoRating, ...] = ()
     stage_advice: tuple[StageAdvice, ...] = ()

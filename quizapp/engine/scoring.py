@@ -37,8 +37,17 @@ class Result:
 def check_item_answer(item: Item, answer: object, no_rating: tuple = ()) -> Problem | None:
     """Return the problem with one item's answer, or None when it is valid.
 
-    A stage item takes a stage value, None, or the id of a `no_rating` option.
+    A stage item takes a stage value, None, or the id of a `no_rating` option; a text item
+    takes None or a text of at most `max_length` characters.
     """
+    if item.kind == "text":
+        if answer is None:
+            return None
+        if not isinstance(answer, str):
+            return Problem(item.id, "not_text")
+        if len(answer) > item.max_length:
+            return Problem(item.id, "too_long", {"max_length": item.max_length})
+        return None
     option_ids = [o.id for o in item.options]
     if item.kind == "stage":
         values = [o.value for o in item.options]
@@ -75,10 +84,12 @@ def check_answers(q: Questionnaire, answers: object) -> list[Problem]:
     no_rating = tuple(n.id for n in q.no_rating)
     problems = [Problem(str(key), "unknown_item") for key in answers if key not in known]
     for part in q.parts:
-        given = [i for i in part.items if i.id in answers]
+        given = [i for i in part.items if i.id in answers and i.kind != "text"]
         if part.optional and not given:
             continue
         for item in part.items:
+            if item.id not in answers and item.kind == "text":
+                continue  # a comment may always be left out
             if item.id not in answers:
                 code = "missing_in_optional_part" if part.optional else "missing"
                 problems.append(Problem(item.id, code, {"part": part.id}))

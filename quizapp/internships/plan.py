@@ -31,6 +31,9 @@ CONTRIBUTIONS = (
     ("mentor", "competence-ladder", True),
     ("mentor", "checklist", True),
     ("mentor", "learning-style", False),
+    # In a programme only: the process evaluation at the end (handbook 3.2).
+    ("trainee", "evaluation", False),
+    ("mentor", "evaluation", False),
 )
 
 

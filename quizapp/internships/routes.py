@@ -8,6 +8,7 @@ from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 
 from ..context import set_context
@@ -17,7 +18,9 @@ from ..extensions import db
 from ..i18n import current_lang, select_second_language
 from ..library import get_library
 from ..limits import DELETIONS, INVITATIONS
-from ..models import utcnow
+from ..models import new_token, utcnow
+from ..programmes.store import decide, key_hash, min_group, set_agreement, share
+from ..quiz.pages import OPTION_ID as SUBMISSION_KEY
 from ..results.pages import csrf_hole, result_pages
 from ..results.store import find_response
 from ..urls import external_url
@@ -40,6 +43,9 @@ from .store import (
 )
 
 TOKEN_IN_LINK = re.compile(r"([A-Za-z0-9_-]{20,64})/?\s*$")
+SEND_AGAIN_DECISION = _l(
+    "This page was open for a long time, or the browser lost its session. Please choose again."
+)
 
 
 @bp.context_processor
@@ -67,6 +73,7 @@ def kind_name(kind: str) -> str:
         "competence-ladder": _("Competence ladder"),
         "checklist": _("Expectations"),
         "leadership": _("Leadership styles"),
+        "evaluation": _("Process evaluation"),
     }.get(kind, kind)
 
 
@@ -131,9 +138,12 @@ def plan(token: str):
     """The shared plan, worded for the role whose link this is.
 
     Kept once rendered (results/pages.py), keyed by everything it shows: the labels, which
-    links were opened and the results in the plan; any change gives a new key.
+    links were opened and the results in the plan; any change gives a new key. In a programme,
+    a link opened for the first time shows first what the coordinator will see (consent).
     """
     internship, role = get_role_or_404(token)
+    if internship.programme_id is not None and getattr(internship, f"{role}_opened") is None:
+        return _consent_page(internship, role, token, new_token())
     mark_opened(internship, role)
     my_link = external_url(".plan", token=token)
     key = ("plan", token, current_lang(), my_link, plan_state(internship))
@@ -154,6 +164,9 @@ def plan(token: str):
             if getattr(internship, f"{other(role)}_opened") is None
             else None,
             my_link=my_link,
+            programme=internship.programme,
+            k=min_group(internship.programme) if internship.programme else None,
+            shared_tokens={a.response.token for a in internship.attachments if a.shared},
             title=_("Internship plan"),
             csrf_token=csrf_hole,
         )
@@ -161,6 +174,88 @@ def plan(token: str):
     if session.get("_flashes"):
         return pages.fill(page())
     return pages.fill(pages.get_or_render(key, page))
+
+
+def _consent_page(internship, role: str, token: str, key: str, status: int = 200):
+    return (
+        render_template(
+            "internships/consent.html",
+            internship=internship,
+            programme=internship.programme,
+            role=role,
+            reader=role,
+            token=token,
+            key=key,
+            k=min_group(internship.programme),
+            title=_("Before you start: your programme"),
+        ),
+        status,
+    )
+
+
+@bp.post("/<token>/decide")
+def decide_view(token: str):
+    """The first opening of a link in a programme: agree (or not), then take a new private link
+    of one's own (the coordinator may have seen the one they sent)."""
+    internship, role = get_role_or_404(token)
+    form = FlaskForm()
+    key = request.form.get("key", "")
+    if not form.validate_on_submit() or not SUBMISSION_KEY.fullmatch(key):
+        flash(SEND_AGAIN_DECISION, "error")
+        return _consent_page(internship, role, token, new_token(), 400)
+    agree = request.form.get("agree") == "yes"
+    if internship.programme_id is None:
+        return redirect(url_for(".plan", token=token))
+    new = decide(internship, role, agree, key_hash("decide", key))
+    if agree:
+        flash(_("Thank you. You agreed to what the coordinator sees."), "success")
+    flash(
+        _(
+            "This is your own private link now: the link you were sent no longer works. Keep"
+            " this one (bookmark it or copy it below)."
+        ),
+        "info",
+    )
+    return redirect(url_for(".plan", token=new))
+
+
+@bp.post("/<token>/agreement")
+def agreement(token: str):
+    """Agree later to what the programme's coordinator sees, or take the agreement back."""
+    internship, role = get_role_or_404(token)
+    _posted_form()
+    if internship.programme_id is None:
+        abort(404)
+    agree = request.form.get("action") == "agree"
+    if agree and request.form.get("agree") != "yes":
+        flash(_("Tick the box to agree."), "error")
+        return redirect(url_for(".plan", token=token, _anchor="programme"))
+    set_agreement(internship, role, agree)
+    if agree:
+        flash(_("You agreed to what the coordinator sees."), "success")
+    else:
+        flash(
+            _("Your agreement is taken back. From now on the coordinator sees nothing of yours."),
+            "success",
+        )
+    return redirect(url_for(".plan", token=token, _anchor="programme"))
+
+
+@bp.post("/<token>/share/<result>")
+def share_result(token: str, result: str):
+    """Share one of this role's results with the programme's coordinator, or stop sharing."""
+    internship, role = get_role_or_404(token)
+    _posted_form()
+    attachment = attachment_of(internship, role, result)
+    if attachment is None or internship.programme_id is None or not internship.agreed(role):
+        abort(404)
+    on = request.form.get("action") == "share"
+    share(attachment, on)
+    if on:
+        flash(_("The coordinator can now see this result, until you stop sharing it."), "success")
+    else:
+        flash(_("The coordinator can no longer see this result."), "success")
+    return redirect(url_for(".plan", token=token, _anchor="mine-h"))
 
 
 @bp.post("/<token>/labels")

@@ -104,7 +104,7 @@ def plan_state(internship: Internship) -> tuple:
     (results/pages.py `forget`) drops the plan pages that showed it.
     """
     rows = db.session.execute(
-        db.select(Response.token, Attachment.role)
+        db.select(Response.token, Attachment.role, Attachment.shared.is_not(None))
         .join(Attachment, Attachment.response_id == Response.id)
         .where(Attachment.internship_id == internship.id, Response.created >= retention_cutoff())
         .order_by(Response.created, Response.id)
@@ -120,7 +120,18 @@ def plan_state(internship: Internship) -> tuple:
         internship.trainee_opened is not None,
         internship.mentor_opened is not None,
     )
-    return labels, tuple(tuple(row) for row in rows)
+    programme = internship.programme
+    joined = (
+        (
+            programme.id,
+            programme.name,
+            str(internship.trainee_agreed),
+            str(internship.mentor_agreed),
+        )
+        if programme is not None
+        else ()
+    )
+    return labels, joined, tuple(tuple(row) for row in rows)
 
 
 def attach(internship: Internship, role: str, response: Response) -> bool:

@@ -88,6 +88,8 @@ def robots():
         "User-agent: *",
         "Disallow: /r/",
         "Disallow: /i/",
+        "Disallow: /p/",
+        "Disallow: /j/",
         "Disallow: /api/",
         "Disallow: /q/*/enter",
         "Disallow: /q/*/continue/",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..engine import Problem, Questionnaire, check_item_answer
 from ..engine.schema import Item, Part
+from ..text_clean import clean_text
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,12 @@ def read_item(item: Item, form, no_rating: tuple = ()) -> tuple[object, Problem 
     """Read one item from form data: (answer or None, problem or None).
 
     Every value is parsed strictly; anything unexpected is a problem for that item, never an
-    exception.
+    exception. A text item left empty is no problem and no answer: (None, None).
     """
+    if item.kind == "text":
+        text = clean_text(form.get(field_name(item), ""))
+        problem = check_item_answer(item, text) if text else None
+        return (None, problem) if problem or not text else (text, None)
     if item.kind == "stage":
         value = form.get(field_name(item), "")
         if not value:
@@ -101,7 +106,7 @@ def form_values(items: tuple[Item, ...], answers: dict) -> dict[str, str]:
         answer = answers.get(item.id)
         if answer is None:
             continue
-        if item.kind in ("choice", "stage"):
+        if item.kind in ("choice", "stage", "text"):
             values[field_name(item)] = str(answer)
         else:
             for place, option_id in enumerate(answer, start=1):

@@ -10,7 +10,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
-from ..context import PERSPECTIVES, PHASES, perspective_texts
+from ..context import PHASES, perspective_fits, perspective_texts
 from ..engine import Problem, check_answers, score_range
 from ..errors import Refused, not_found, refusals
 from ..i18n import band_range, current_lang, qt, reader_of
@@ -42,8 +42,8 @@ def paper(qid: str):
     """A printable blank form with its instructions and a hand-scoring sheet."""
     q = get_questionnaire_or_404(qid)
     perspective = request.args.get("as", "self")
-    if perspective not in PERSPECTIVES or (perspective == "mentor" and q.mentor is None):
-        not_found("questionnaire")
+    if perspective == "coordinator" or not perspective_fits(q, perspective):
+        not_found("questionnaire")  # a coordinator answers online, from the programme's dashboard
     return render_template(
         "quiz/paper.html",
         q=q,
@@ -63,8 +63,8 @@ def enter(qid: str):
     """Type in the answers of a paper form, all on one page, to get the result and charts."""
     q = get_questionnaire_or_404(qid)
     perspective = request.values.get("as", "self")
-    if perspective not in PERSPECTIVES or (perspective == "mentor" and q.mentor is None):
-        not_found("questionnaire")
+    if perspective == "coordinator" or not perspective_fits(q, perspective):
+        not_found("questionnaire")  # a coordinator answers online, from the programme's dashboard
     form = FlaskForm()
     values: dict[str, str] = {}
     errors: dict[str, str] = {}
@@ -98,7 +98,8 @@ def enter(qid: str):
                 continue  # an optional part left blank on paper is skipped
             for item_id, (answer, problem) in read.items():
                 if problem is None:
-                    answers[item_id] = answer
+                    if answer is not None:  # a comment left empty is no answer
+                        answers[item_id] = answer
                 else:
                     if part.optional and problem.code == "missing":
                         problem = Problem(item_id, "missing_in_optional_part")

@@ -11,10 +11,10 @@ from flask_babel import pgettext
 from flask_wtf import FlaskForm
 
 from ..context import (
-    PERSPECTIVES,
     PHASES,
     clear_context,
     get_context,
+    perspective_fits,
     perspective_texts,
     set_context,
 )
@@ -26,6 +26,7 @@ from ..library import get_questionnaire_or_404, minutes_for
 from ..limits import DRAFTS, RESULTS
 from ..messages import problem_message
 from ..models import new_token
+from ..programmes.store import find_admin
 from ..results.qr import qr_svg
 from ..results.store import (
     InvitationUsed,
@@ -164,7 +165,8 @@ def start(qid: str):
     """Show what the questionnaire is, who it is for and how long it takes."""
     q = get_questionnaire_or_404(qid)
     who = request.args.get("as")
-    if who in PERSPECTIVES and (who == "self" or q.mentor is not None):
+    # A coordinator answers from the programme's dashboard, which sets the context.
+    if who in ("self", "mentor") and perspective_fits(q, who):
         set_context(qid, perspective=who)
     context = get_context(qid)
     if not _draft(qid) and _saved(qid) is None:
@@ -228,7 +230,9 @@ def page(qid: str, number: int):
         no_rating = tuple(n.id for n in q.no_rating)
         for item in current.items:
             answer, problem = read_item(item, request.form, no_rating)
-            if problem is None:
+            if problem is None and answer is None and item.kind == "text":
+                answers.pop(item.id, None)  # a comment left empty
+            elif problem is None:
                 answers[item.id] = answer
             else:
                 answers.pop(item.id, None)
@@ -270,6 +274,7 @@ def page(qid: str, number: int):
             texts=perspective_texts(q, get_context(qid)["perspective"]),
             reader=reader_of(q.audience, get_context(qid)["perspective"]),
             phases=PHASES,
+            comment_note=comment_note(get_context(qid)) if q.kind == "evaluation" else "link",
         ),
         status,
         headers,
@@ -301,6 +306,9 @@ def _finish(q, pages, answers: dict, skip_part: str | None = None):
         if invitation is None or invitation.answer_id is not None:
             return redirect(url_for(".invitation_used", qid=q.id))
     internship = find_role(context["internship"]) if context.get("internship") else None
+    programme = None
+    if context.get("programme") and context["perspective"] == "coordinator":
+        programme = find_admin(context["programme"])
     try:
         with refusals(), RESULTS:
             response = create_response(
@@ -313,6 +321,7 @@ def _finish(q, pages, answers: dict, skip_part: str | None = None):
                 invitation=invitation,
                 submission_key=submission_hash("form", key),
                 internship=internship,
+                programme=programme,
             )
     except InvitationUsed:
         return redirect(url_for(".invitation_used", qid=q.id))
@@ -321,7 +330,20 @@ def _finish(q, pages, answers: dict, skip_part: str | None = None):
     if internship is not None:
         flash(_("Your result is added to the internship plan."), "success")
         return redirect(url_for("internships.plan", token=context["internship"]))
+    if programme is not None:
+        flash(_("Your evaluation is added to the programme."), "success")
+        return redirect(url_for("programmes.evaluation", token=context["programme"]))
     return redirect(url_for("results.show", token=response.token))
+
+
+def comment_note(context: dict) -> str:
+    """Who reads the comments of a questionnaire being answered (see _macros.text_item)."""
+    if context.get("perspective") == "coordinator" and context.get("programme"):
+        return "coordinators"
+    found = find_role(context["internship"]) if context.get("internship") else None
+    if found is not None and found[0].programme_id is not None and found[0].agreed(found[1]):
+        return "programme"
+    return "link"
 
 
 @bp.route("/<qid>/invitation-used", methods=["GET", "POST"])
@@ -398,7 +420,7 @@ def resume(qid: str, token: str):
     if draft is None:
         not_found("draft")
     context = dict(draft.context or {})
-    if context.get("perspective") not in PERSPECTIVES or q.mentor is None:
+    if not perspective_fits(q, context.get("perspective")):
         context["perspective"] = "self"
     set_context(qid, **context)
     _remember("drafts", qid, dict(draft.answers or {}))

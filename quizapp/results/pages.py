@@ -22,8 +22,11 @@ from flask import Flask, current_app
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
+from ..models import new_token
+
 KEY = "quizapp.result_pages"
 CSRF_HOLE = "\x00csrf-token\x00"  # cannot occur in a rendered page
+FORM_KEY_HOLE = "\x00form-key\x00"
 
 
 def _tokens(value) -> set[str]:
@@ -54,9 +57,12 @@ class Pages:
 
     @staticmethod
     def fill(html: str) -> Markup:
-        """A kept page for this visitor: its CSRF token where the page has a form."""
+        """A kept page for this visitor: its CSRF token where the page has a form, and a new
+        key in each form that makes something once (see form_key)."""
         if CSRF_HOLE in html:
             html = html.replace(CSRF_HOLE, generate_csrf())
+        while FORM_KEY_HOLE in html:
+            html = html.replace(FORM_KEY_HOLE, new_token(), 1)
         return Markup(html)
 
     def forget(self, token: str) -> int:
@@ -84,3 +90,9 @@ def result_pages() -> Pages:
 def csrf_hole() -> str:
     """Stands for the visitor's CSRF token in a page that is kept (see Pages.get_or_render)."""
     return CSRF_HOLE
+
+
+def form_key() -> str:
+    """Stands for a new form key (sent again, the form makes nothing twice) in a kept page:
+    every visitor, and every view of the page, gets its own."""
+    return FORM_KEY_HOLE

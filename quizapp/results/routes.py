@@ -63,7 +63,24 @@ def show(token: str):
     return pages.fill(pages.get_or_render(("page", request.path, *key), page))
 
 
-def _render_body(response, result_url: str, title_text: str, reader: str) -> str:
+def render_shared(response, url: str, key: tuple) -> Markup:
+    """A result's kept part, read-only, for a programme's coordinator it is shared with: as
+    its owner reads it, without anything that names its private link."""
+    q = get_library().questionnaires[response.questionnaire]
+    title_text = perspective_texts(q, response.perspective or "self")["title"]
+    reader = reader_of(q.audience, response.perspective)
+    state = ladder_state(response) if q.kind == "competence-ladder" else ()
+    full_key = (*key, response.token, current_lang(), url, state)
+    return Markup(
+        result_pages().get_or_render(
+            full_key, lambda: _render_body(response, url, title_text, reader, shared=True)
+        )
+    )
+
+
+def _render_body(
+    response, result_url: str, title_text: str, reader: str, shared: bool = False
+) -> str:
     """Score a result and render the part of its page that is kept (see results/pages.py)."""
     shown = shown_result(response)
     recs = []
@@ -88,8 +105,9 @@ def _render_body(response, result_url: str, title_text: str, reader: str) -> str
         reader=reader,
         score_range=score_range,
         title_text=title_text,
-        qr=qr_svg(result_url),
+        qr=None if shared else qr_svg(result_url),
         csrf_token=csrf_hole,
+        shared=shared,
     )
 
 

@@ -13,7 +13,17 @@ from sqlalchemy.exc import IntegrityError
 from ..engine import Questionnaire
 from ..errors import not_found
 from ..extensions import db
-from ..models import Attachment, Internship, Invitation, Response, new_token, utcnow
+from ..models import (
+    AdminLink,
+    Attachment,
+    Internship,
+    Invitation,
+    Programme,
+    ProgrammeResult,
+    Response,
+    new_token,
+    utcnow,
+)
 from .pages import result_pages
 
 # Responses deleted per transaction by the purge: short transactions keep writers waiting
@@ -55,6 +65,7 @@ def create_response(
     invitation: Invitation | None = None,
     submission_key: str | None = None,
     internship: tuple[Internship, str] | None = None,
+    programme: tuple[Programme, AdminLink] | None = None,
 ) -> Response:
     """Store checked answers and return the new response, exactly once.
 
@@ -66,7 +77,8 @@ def create_response(
 
     `internship` (the internship and the role answering) attaches the new result to it in the
     same transaction; an answer to an invitation whose result belongs to an internship joins
-    that internship as the other role.
+    that internship as the other role. `programme` (the programme and the coordinator's admin
+    link) adds a coordinator's own result to the programme, likewise.
     """
     earlier = find_submitted(submission_key)
     if earlier is not None:
@@ -122,6 +134,11 @@ def create_response(
     if internship is not None:
         place, role = internship
         db.session.add(Attachment(internship_id=place.id, response_id=response.id, role=role))
+    if programme is not None:
+        cohort, link = programme
+        db.session.add(
+            ProgrammeResult(programme_id=cohort.id, response_id=response.id, admin_link_id=link.id)
+        )
     db.session.commit()
     return response
 
@@ -273,6 +290,7 @@ def delete_response(response: Response) -> None:
     for invitation in invitations_of(response):
         db.session.delete(invitation)
     db.session.execute(db.delete(Attachment).where(Attachment.response_id == response.id))
+    db.session.execute(db.delete(ProgrammeResult).where(ProgrammeResult.response_id == response.id))
     db.session.delete(response)
     db.session.commit()
     result_pages().forget(response.token)  # its page, and pages that show it (series, pairs)
@@ -304,10 +322,11 @@ def purge_expired(batch: int = PURGE_BATCH) -> int:
             ),
             execution_options={"synchronize_session": False},
         )
-        db.session.execute(
-            db.delete(Attachment).where(Attachment.response_id.in_(ids)),
-            execution_options={"synchronize_session": False},
-        )
+        for link in (Attachment, ProgrammeResult):
+            db.session.execute(
+                db.delete(link).where(link.response_id.in_(ids)),
+                execution_options={"synchronize_session": False},
+            )
         db.session.execute(
             db.delete(Response).where(Response.id.in_(ids)),
             execution_options={"synchronize_session": False},
