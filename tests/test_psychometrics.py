@@ -412,6 +412,7 @@ def test_stored_rows_carry_the_internship_and_leave_out_expired_results(app, ls,
             ("expectations", 1, 0),
             ("leadership-styles", 2, 1),
             ("learning-styles", 2, 2),
+            ("process-evaluation", 1, 0),
         ]
         assert db.session.get(Response, old.id) is not None  # expired rows are left alone
 

@@ -121,4 +121,5 @@ def test_the_report_file_reads_on_a_phone_and_prints(browser, report_files, tmp_
         f"expectations, {version} 1",
         f"leadership-styles, {version} 2",
         f"learning-styles, {version} 2",
+        f"process-evaluation, {version} 1",
     ]

@@ -421,7 +421,9 @@ def histogram(chart: Histogram, chart_id: str, lang: str = "en") -> Markup:
     def x_of(value: float) -> float:
         return left + (value - chart.low + 0.5) * unit
 
-    for y, value in ((axis_y, 0), (plot_top, tallest)):
+    # Only the top of the count scale is labelled: a "0" at the axis would sit against the
+    # first score's label once a phone enlarges the tick labels.
+    for y, value in ((plot_top, tallest),):
         canvas.add(
             '<text x="{}" y="{}" font-size="{}" text-anchor="end" fill="{}">{}</text>',
             _num(left - 3),
