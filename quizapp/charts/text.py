@@ -7,6 +7,7 @@ language (pyphen), and only cut without a dictionary break as a last resort.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pyphen
@@ -103,9 +104,12 @@ def soft_hyphens(text: str, lang: str | None, min_length: int = 10) -> str:
     dictionary = _dictionary(lang)
     if dictionary is None:
         return text
-    return " ".join(
-        dictionary.inserted(word, hyphen="\u00ad") if len(word) >= min_length else word
-        for word in text.split(" ")
+    # Only runs of letters: punctuation after a word ("Conocimientos:") and the parts of a
+    # compound with a hyphen ("savoir-faire") are left as they are.
+    return re.sub(
+        rf"\w{{{min_length},}}",
+        lambda word: dictionary.inserted(word.group(), hyphen="\u00ad"),
+        text,
     )
 
 

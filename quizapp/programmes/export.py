@@ -231,8 +231,8 @@ def codebook(cols: list[Column], library: dict) -> list[list[str]]:
         "phase": (
             _("The rating phase"),
             _(
-                "start, middle or end: the phase the rater chose, else the phase whose first"
-                " day the result was made on or after"
+                "start, middle or end: the phase the rater chose, else the last phase that"
+                " had begun on the day the result was made"
             ),
         ),
         "date": (_("The day the result was made"), _("YYYY-MM-DD (UTC)")),
