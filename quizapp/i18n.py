@@ -10,14 +10,14 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from .charts.text import soft_hyphens
+from .languages import display_name
 from .textdata import MENTOR_SUFFIX, READERS
 
 LANG_COOKIE = "lang"
-LANG_NAMES = {"en": "English", "nl": "Nederlands"}
 
 
 def languages() -> tuple[str, ...]:
-    """Return the codes of the shipped languages."""
+    """Return the codes of the languages served (quizapp/languages.py decides which)."""
     return current_app.config["LANGUAGES"]
 
 
@@ -29,7 +29,7 @@ def language_of(tag: str | None) -> str | None:
     """
     if not tag:
         return None
-    shipped = {code.lower(): code for code in languages()}
+    shipped = {code.replace("_", "-").lower(): code for code in languages()}
     tag = tag.strip().replace("_", "-").lower()
     return shipped.get(tag) or shipped.get(tag.split("-", 1)[0])
 
@@ -313,6 +313,6 @@ def template_globals() -> dict:
         "format_date": format_date,
         "current_lang": current_lang,
         "switch_url": switch_url,
-        "lang_names": LANG_NAMES,
+        "lang_name": display_name,
         "languages": languages,
     }

@@ -25,7 +25,7 @@ from .test_ladder import IDS, link, rate_by_form
         ("/r/invite/nope", "Invitation not found", "Ask the person who invited you for a new link"),
         ("/q/nope", "Questionnaire not found", "See all questionnaires"),
         ("/q/nope/paper", "Questionnaire not found", "See all questionnaires"),
-        ("/q/learning-styles/paper?as=mentor", "Questionnaire not found", "See all questionnaires"),
+        ("/q/leadership-styles/paper?as=mentor", "Questionnaire not found", "See all"),
         ("/handbook/9.9", "Handbook section not found", "See all handbook sections"),
         ("/q/learning-styles/continue/nope", "Saved answers not found", "kept for 30 days"),
         ("/q/learning-styles/99", "Page not found", "Go to the start page"),
@@ -71,7 +71,10 @@ def test_lang_parameter_takes_any_form_of_a_language_tag(client, value):
     [
         ("nl-BE", "nl"),
         ("nl-BE,en;q=0.5", "nl"),
-        ("fr-BE, nl;q=0.8", "nl"),
+        ("fr-BE, nl;q=0.8", "fr"),
+        ("pt-BR, nl;q=0.8", "nl"),
+        ("de-AT", "de"),
+        ("es-MX,en;q=0.5", "es"),
         ("en-GB,nl;q=0.9", "en"),
     ],
 )

@@ -1,0 +1,147 @@
+"""The languages served come from the configuration and the catalogues, nowhere else."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po, write_po
+
+from quizapp.languages import catalogue_status, catalogued, display_name
+
+from .conftest import fresh_app
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_by_default_every_catalogue_and_english_are_served(app):
+    assert app.config["LANGUAGES"] == ("en", *catalogued(ROOT / "translations"))
+    assert {"de", "es", "fr", "nl"} <= set(app.config["LANGUAGES"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [
+        ("en", "English"),
+        ("nl", "Nederlands"),
+        ("fr", "Français"),
+        ("de", "Deutsch"),
+        ("es", "Español"),
+    ],
+)
+def test_a_language_is_named_in_itself_by_babel(lang, name):
+    assert display_name(lang) == name
+
+
+def test_the_switcher_lists_every_language_in_its_own_name(client):
+    html = client.get("/").get_data(as_text=True)
+    for lang, name in [("de", "Deutsch"), ("es", "Español"), ("fr", "Français")]:
+        assert f'lang="{lang}" hreflang="{lang}">{name}</a>' in html
+
+
+def test_the_environment_narrows_the_languages(tmp_path, monkeypatch):
+    monkeypatch.setenv("LANGUAGES", "en, nl")
+    app = fresh_app(tmp_path)
+    assert app.config["LANGUAGES"] == ("en", "nl")
+    html = app.test_client().get("/", headers={"Accept-Language": "fr-BE"}).get_data(as_text=True)
+    assert '<html lang="en">' in html
+    assert "Français" not in html
+    error = app.test_client().post(
+        "/api/v1/questionnaires/learning-styles/responses", json={"answers": {}, "lang": "fr"}
+    )
+    assert error.status_code == 422
+    assert "Use one of: en, nl." in error.get_data(as_text=True)
+
+
+@pytest.fixture
+def half_french(tmp_path):
+    """A copy of the catalogues in which French lacks one text and has one fuzzy text."""
+    directory = tmp_path / "translations"
+    # With the compiled catalogues: Flask-Babel keeps them per language for every app in the
+    # process, so a copy without them would leave the next tests' apps untranslated.
+    shutil.copytree(ROOT / "translations", directory)
+    path = directory / "fr" / "LC_MESSAGES" / "messages.po"
+    with open(path, "rb") as fh:
+        catalog = read_po(fh)
+    catalog.get("Questionnaires").string = ""
+    catalog.get("Privacy").flags.add("fuzzy")
+    with open(path, "wb") as fh:
+        write_po(fh, catalog, width=None)
+    return directory
+
+
+def test_an_incomplete_language_is_not_served(tmp_path, half_french, caplog):
+    total = catalogue_status(half_french, "fr").total
+    with caplog.at_level(logging.WARNING):
+        app = fresh_app(tmp_path, BABEL_TRANSLATION_DIRECTORIES=str(half_french))
+    assert app.config["LANGUAGES"] == ("en", "de", "es", "nl")
+    assert (
+        f"language fr is not served: fr: 1 of {total} texts untranslated, 1 fuzzy"
+        " (LANGUAGES_PREVIEW=fr shows it anyway)"
+    ) in caplog.messages
+    html = app.test_client().get("/?lang=fr").get_data(as_text=True)
+    assert '<html lang="en">' in html
+    assert "Français" not in html
+
+
+def test_a_preview_serves_an_incomplete_language(tmp_path, half_french):
+    app = fresh_app(
+        tmp_path, BABEL_TRANSLATION_DIRECTORIES=str(half_french), LANGUAGES_PREVIEW=["fr"]
+    )
+    assert app.config["LANGUAGES"] == ("en", "de", "es", "fr", "nl")
+    html = app.test_client().get("/?lang=fr").get_data(as_text=True)
+    assert '<html lang="fr">' in html
+    assert ">Français</a>" in html
+
+
+def test_the_check_reports_each_language_and_fails_on_an_incomplete_one(tmp_path, half_french):
+    app = fresh_app(tmp_path, BABEL_TRANSLATION_DIRECTORIES=str(half_french))
+    result = app.test_cli_runner().invoke(args=["questionnaires", "check"])
+    total = catalogue_status(half_french, "fr").total
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "en: the source language",
+        f"de: complete ({total} texts)",
+        f"es: complete ({total} texts)",
+        f"nl: complete ({total} texts)",
+    ]
+    assert f"fr: 1 of {total} texts untranslated, 1 fuzzy" in result.stderr.splitlines()
+
+
+def test_the_check_passes_on_the_shipped_catalogues(runner, app):
+    result = runner.invoke(args=["questionnaires", "check"])
+    assert result.exit_code == 0, result.stderr
+    total = catalogue_status(ROOT / "translations", "nl").total
+    assert result.stdout.splitlines() == [
+        "en: the source language",
+        *(f"{lang}: complete ({total} texts)" for lang in app.config["LANGUAGES"][1:]),
+        "4 questionnaires and the handbook are valid.",
+    ]
+
+
+def test_adding_a_language_starts_its_catalogue_and_readme(tmp_path):
+    directory = tmp_path / "translations"
+    shutil.copytree(ROOT / "translations", directory)
+    app = fresh_app(tmp_path, BABEL_TRANSLATION_DIRECTORIES=str(directory))
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["translate", "add", "pt"])
+    assert result.exit_code == 0, result.output
+    status = catalogue_status(directory, "pt")
+    assert status.total == catalogue_status(directory, "nl").total
+    assert status.empty == status.total
+    readme = (directory / "pt" / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith("# Português (pt): register and glossary\n")
+    assert f"Added Português (pt): {status.total} texts to translate." in result.output
+    assert "LANGUAGES_PREVIEW=pt flask --app wsgi run" in result.output
+    # not served until complete; the check names it
+    app = fresh_app(tmp_path, BABEL_TRANSLATION_DIRECTORIES=str(directory))
+    assert "pt" not in app.config["LANGUAGES"]
+    runner = app.test_cli_runner()
+    again = runner.invoke(args=["translate", "add", "pt"])
+    assert again.exit_code == 1
+    assert "translations/pt exists already" in again.output
+    check = runner.invoke(args=["questionnaires", "check"])
+    assert check.exit_code == 1
+    assert f"pt: {status.total} of {status.total} texts untranslated, 0 fuzzy" in check.stderr
