@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from babel import Locale
+from babel.lists import format_list
 from flask import current_app, g, request
 from flask_babel import force_locale, format_date, format_decimal, get_locale, get_translations
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from .charts.text import soft_hyphens
-from .languages import display_name
+from .languages import Review, display_name, questionnaire_languages, review_of
 from .textdata import MENTOR_SUFFIX, READERS
 
 LANG_COOKIE = "lang"
@@ -76,6 +78,39 @@ def remember_language(response):
 def current_lang() -> str:
     """Return the language of this request as a code such as 'nl'."""
     return str(get_locale())
+
+
+def _translations_dir() -> str:
+    return current_app.config["BABEL_TRANSLATION_DIRECTORIES"]
+
+
+def language_reviews() -> list[Review]:
+    """Each served language with its review status (translations/languages.toml)."""
+    return [review_of(_translations_dir(), lang) for lang in languages()]
+
+
+def questionnaire_languages_named():
+    """The languages the questionnaires were written in, named and listed in the page's language
+    (in both languages on a two-language sheet)."""
+
+    def named() -> str:
+        here = get_locale()
+        written = questionnaire_languages(_translations_dir())
+        names = [Locale.parse(lang).get_display_name(here) for lang in written]
+        return format_list(names, locale=here)
+
+    lang2 = second_lang()
+    if lang2 is None:
+        return named()
+    first = named()
+    with force_locale(lang2):
+        return Both(first, named(), lang2)
+
+
+def questionnaire_translated() -> bool:
+    """Whether this page (or its second language) shows a questionnaire in translation."""
+    written = questionnaire_languages(_translations_dir())
+    return any(lang not in written for lang in (current_lang(), second_lang()) if lang)
 
 
 def switch_url(lang: str) -> str:
@@ -314,5 +349,8 @@ def template_globals() -> dict:
         "current_lang": current_lang,
         "switch_url": switch_url,
         "lang_name": display_name,
+        "language_reviews": language_reviews,
+        "questionnaire_languages_named": questionnaire_languages_named,
+        "questionnaire_translated": questionnaire_translated,
         "languages": languages,
     }

@@ -9,7 +9,9 @@ on the pages before they are done.
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -107,3 +109,42 @@ def configure(app) -> None:
     setting, preview = app.config["LANGUAGES"], tuple(app.config["LANGUAGES_PREVIEW"])
     app.config["LANGUAGES_CONFIGURED"] = configured(directory, setting)
     app.config["LANGUAGES"] = served(directory, setting, preview, warn=app.logger.warning)
+
+
+@dataclass(frozen=True)
+class Review:
+    """Whether a language has been read in context on its pages (translations/languages.toml)."""
+
+    lang: str
+    review: str  # "source", "translated" or "reviewed"
+    by: str | None = None
+    on: date | None = None
+
+
+@lru_cache(maxsize=8)
+def _reviews(path: Path, _mtime_ns: int) -> dict:
+    with open(path, "rb") as fh:
+        return tomllib.load(fh)
+
+
+def review_file(directory: str | Path) -> dict:
+    """translations/languages.toml, read once per version of the file."""
+    path = Path(directory) / "languages.toml"
+    return _reviews(path, path.stat().st_mtime_ns) if path.is_file() else {}
+
+
+def review_of(directory: str | Path, lang: str) -> Review:
+    """A language's review status; a language the file does not name counts as translated."""
+    entry = review_file(directory).get(lang, {})
+    on = entry.get("reviewed_on")
+    return Review(
+        lang,
+        entry.get("review", "source" if lang == SOURCE_LANGUAGE else "translated"),
+        entry.get("reviewed_by"),
+        date.fromisoformat(on) if isinstance(on, str) else on,
+    )
+
+
+def questionnaire_languages(directory: str | Path) -> tuple[str, ...]:
+    """The languages the questionnaires were written in (validated, unlike translations)."""
+    return tuple(review_file(directory).get("questionnaire_languages", (SOURCE_LANGUAGE,)))

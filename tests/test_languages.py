@@ -145,3 +145,45 @@ def test_adding_a_language_starts_its_catalogue_and_readme(tmp_path):
     check = runner.invoke(args=["questionnaires", "check"])
     assert check.exit_code == 1
     assert f"pt: {status.total} of {status.total} texts untranslated, 0 fuzzy" in check.stderr
+
+
+def test_the_about_page_shows_each_languages_review(client):
+    html = client.get("/about?lang=en").get_data(as_text=True)
+    assert '<li><span lang="en">English</span>: the language the texts are written in</li>' in html
+    for lang, name in [("fr", "Français"), ("de", "Deutsch"), ("es", "Español")]:
+        assert (
+            f'<li><span lang="{lang}">{name}</span>: translated, not yet reviewed in context</li>'
+        ) in html
+    assert '<span lang="nl">Nederlands</span>: reviewed in context on November 22, 2026 by' in html
+    assert "The questionnaires were written in English and Dutch. Their translations" in html
+    french = client.get("/about?lang=fr").get_data(as_text=True)
+    assert "Les questionnaires ont été écrits en anglais et néerlandais." in french
+
+
+@pytest.mark.parametrize(
+    ("query", "note"),
+    [
+        ("lang=fr", "Ce questionnaire a été écrit en anglais et néerlandais\u202f;"),
+        ("lang=de", "Dieser Fragebogen wurde auf Englisch und Niederländisch geschrieben;"),
+        ("lang=es", "Este cuestionario se escribió en inglés y neerlandés;"),
+        ("lang=nl&lang2=es", "Este cuestionario se escribió en inglés y neerlandés;"),
+        ("lang=nl", None),
+        ("lang=en&lang2=nl", None),
+    ],
+)
+def test_a_result_in_translation_says_the_questionnaire_was_not_validated_in_it(
+    client, library, query, note
+):
+    from .helpers import learning_answers
+
+    q = library.questionnaires["learning-styles"]
+    token = client.post(
+        "/api/v1/questionnaires/learning-styles/responses",
+        json={"answers": learning_answers(q, ["AE", "AC", "CE", "RO"])},
+    ).get_json()["token"]
+    html = client.get(f"/r/{token}?{query}").get_data(as_text=True)
+    if note is None:
+        assert "not been validated separately" not in html
+        assert "n’a pas été validée" not in html
+    else:
+        assert note in html
