@@ -271,6 +271,24 @@ def number(value: float, pattern: str = "#,##0.##"):
         return Both(first, format_decimal(value, pattern), lang2)
 
 
+def signed(value: int) -> str:
+    """A whole number with its sign ("+3", "-2", "+0"), in the page's language's digits."""
+    return format_decimal(value, "+#,##0;-#,##0")
+
+
+def list_of(items):
+    """Names joined as the page's language lists them ("A, B et C"; both languages on two)."""
+    items = list(items)
+    here = format_list(
+        [i.first if isinstance(i, Both) else str(i) for i in items], locale=get_locale()
+    )
+    lang2 = second_lang()
+    if lang2 is None:
+        return here
+    second = [i.second if isinstance(i, Both) else str(i) for i in items]
+    return Both(here, format_list(second, locale=lang2), lang2)
+
+
 def band_range(band) -> str:
     """A band's range in the page's language: "≤ -5", "-4 – 4" or "≥ 0,5" in Dutch."""
     if band.min is None:
@@ -344,6 +362,8 @@ def template_globals() -> dict:
         "qreader": qreader,
         "number": number,
         "format_decimal": format_decimal,
+        "signed": signed,
+        "list_of": list_of,
         "second_lang": second_lang,
         "format_date": format_date,
         "current_lang": current_lang,

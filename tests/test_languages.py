@@ -187,3 +187,31 @@ def test_a_result_in_translation_says_the_questionnaire_was_not_validated_in_it(
         assert "n’a pas été validée" not in html
     else:
         assert note in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "lang2", "listed", "number"),
+    [
+        ("en", None, "Directing, Coaching, and Supporting", "1,234.5"),
+        ("fr", None, "Directif, Persuasif et Participatif", "1\u202f234,5"),
+        ("de", None, "Anleitend, Coachend und Unterstützend", "1.234,5"),
+        ("es", None, "Dirigir, Entrenar y Apoyar", "1.234,5"),
+        ("de", "es", "Anleitend, Coachend und Unterstützend / Dirigir, Entrenar y Apoyar", None),
+    ],
+)
+def test_lists_and_numbers_follow_the_language(app, library, lang, lang2, listed, number):
+    from flask import g
+    from flask_babel import force_locale
+
+    from quizapp.i18n import list_of, qt, signed
+    from quizapp.i18n import number as format_number
+
+    q = library.questionnaires["leadership-styles"]
+    with app.test_request_context(), force_locale(lang):
+        if lang2:
+            g.lang2 = lang2
+        names = [qt(q.id, q.scale(s).name) for s in ("S1", "S2", "S3")]
+        assert str(list_of(names)) == listed
+        if number:
+            assert format_number(1234.5) == number
+        assert (signed(3), signed(-2), signed(0)) == ("+3", "-2", "+0")

@@ -235,3 +235,40 @@ def test_the_inviters_name_is_deleted_with_the_result(app, library):
     trainee.post(f"/r/{own}/delete")
     with app.app_context():
         assert db.session.execute(db.select(db.func.count()).select_from(Invitation)).scalar() == 0
+
+
+@pytest.mark.parametrize(("value", "lang"), [("fr-BE", "fr"), ("de-AT", "de"), ("es-MX", "es")])
+def test_a_regional_tag_gives_its_language(client, value, lang):
+    response = client.get(f"/?lang={value}")
+    assert f'<html lang="{lang}">' in response.get_data(as_text=True)
+    assert f"lang={lang};" in response.headers["Set-Cookie"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "lang2", "first", "second"),
+    [
+        ("de", "es", "Dein Lernstil: Entscheiden", "Tu estilo de aprendizaje: Resolutivo"),
+        ("es", "de", "Tu estilo de aprendizaje: Resolutivo", "Dein Lernstil: Entscheiden"),
+        ("fr", "nl", "Ton style d’apprentissage\u00a0: Décisionnel", "Jouw leerstijl: Beslissend"),
+        (
+            "en",
+            "fr",
+            "Your learning style: Deciding",
+            "Ton style d’apprentissage\u00a0: Décisionnel",
+        ),
+        ("nl", "es-MX", "Jouw leerstijl: Beslissend", "Tu estilo de aprendizaje: Resolutivo"),
+    ],
+)
+def test_any_two_languages_make_a_two_language_sheet(client, library, lang, lang2, first, second):
+    q = library.questionnaires["learning-styles"]
+    token = client.post(
+        "/api/v1/questionnaires/learning-styles/responses",
+        json={"answers": learning_answers(q, ["AE", "AC", "CE", "RO"])},
+    ).get_json()["token"]
+    html = client.get(f"/r/{token}?lang={lang}&lang2={lang2}").get_data(as_text=True)
+    code2 = lang2.split("-")[0]
+    assert f'<html lang="{lang}">' in html
+    assert f'<h1>{first} <span class="lang2" lang="{code2}">{second}</span></h1>' in html
+    # the sheet's second-language menu offers every other language
+    for other in ("en", "nl", "fr", "de", "es"):
+        assert (f'<option value="{other}"' in html) == (other != lang)
