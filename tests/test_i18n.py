@@ -100,13 +100,9 @@ def test_every_page_has_the_switcher_and_dutch_text(client, path):
 
 
 def test_two_language_page_marks_the_second_language(client, library):
-    from .helpers import learning_answers
+    from .helpers import deciding_result
 
-    q = library.questionnaires["learning-styles"]
-    token = client.post(
-        "/api/v1/questionnaires/learning-styles/responses",
-        json={"answers": learning_answers(q, ["AE", "AC", "CE", "RO"])},
-    ).get_json()["token"]
+    token = deciding_result(client, library)
     html = client.get(f"/r/{token}?lang=nl&lang2=en").get_data(as_text=True)
     assert '<html lang="nl">' in html
     assert (

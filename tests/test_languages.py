@@ -174,13 +174,9 @@ def test_the_about_page_shows_each_languages_review(client):
 def test_a_result_in_translation_says_the_questionnaire_was_not_validated_in_it(
     client, library, query, note
 ):
-    from .helpers import learning_answers
+    from .helpers import deciding_result
 
-    q = library.questionnaires["learning-styles"]
-    token = client.post(
-        "/api/v1/questionnaires/learning-styles/responses",
-        json={"answers": learning_answers(q, ["AE", "AC", "CE", "RO"])},
-    ).get_json()["token"]
+    token = deciding_result(client, library)
     html = client.get(f"/r/{token}?{query}").get_data(as_text=True)
     if note is None:
         assert "not been validated separately" not in html

@@ -13,7 +13,7 @@ import pytest
 from quizapp.extensions import db
 from quizapp.models import Invitation, Response
 
-from .helpers import best_fit_answers, learning_answers
+from .helpers import best_fit_answers, deciding_result, learning_answers
 from .test_ladder import IDS, link, rate_by_form
 
 
@@ -84,11 +84,7 @@ def test_accept_language_follows_the_browsers_order_by_language(client, header, 
 
 
 def test_a_second_language_takes_any_form_of_its_tag(client, library):
-    q = library.questionnaires["learning-styles"]
-    token = client.post(
-        "/api/v1/questionnaires/learning-styles/responses",
-        json={"answers": learning_answers(q, ["AE", "AC", "CE", "RO"])},
-    ).get_json()["token"]
+    token = deciding_result(client, library)
     html = client.get(f"/r/{token}?lang=NL&lang2=en-GB").get_data(as_text=True)
     assert '<span class="lang2" lang="en">Your learning style: Deciding</span>' in html
 
@@ -260,11 +256,7 @@ def test_a_regional_tag_gives_its_language(client, value, lang):
     ],
 )
 def test_any_two_languages_make_a_two_language_sheet(client, library, lang, lang2, first, second):
-    q = library.questionnaires["learning-styles"]
-    token = client.post(
-        "/api/v1/questionnaires/learning-styles/responses",
-        json={"answers": learning_answers(q, ["AE", "AC", "CE", "RO"])},
-    ).get_json()["token"]
+    token = deciding_result(client, library)
     html = client.get(f"/r/{token}?lang={lang}&lang2={lang2}").get_data(as_text=True)
     code2 = lang2.split("-")[0]
     assert f'<html lang="{lang}">' in html
