@@ -9,11 +9,28 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po, write_po
 
+from quizapp.extensions import db
 from quizapp.languages import catalogue_status, catalogued, display_name
 
 from .conftest import fresh_app
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def make_app(tmp_path):
+    """Apps with their own configuration, their database connections closed afterwards."""
+    made = []
+
+    def make(**config):
+        made.append(fresh_app(tmp_path, **config))
+        return made[-1]
+
+    yield make
+    for app in made:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
 
 
 def test_by_default_every_catalogue_and_english_are_served(app):
@@ -41,9 +58,9 @@ def test_the_switcher_lists_every_language_in_its_own_name(client):
         assert f'lang="{lang}" hreflang="{lang}">{name}</a>' in html
 
 
-def test_the_environment_narrows_the_languages(tmp_path, monkeypatch):
+def test_the_environment_narrows_the_languages(make_app, monkeypatch):
     monkeypatch.setenv("LANGUAGES", "en, nl")
-    app = fresh_app(tmp_path)
+    app = make_app()
     assert app.config["LANGUAGES"] == ("en", "nl")
     html = app.test_client().get("/", headers={"Accept-Language": "fr-BE"}).get_data(as_text=True)
     assert '<html lang="en">' in html
@@ -72,10 +89,10 @@ def half_french(tmp_path):
     return directory
 
 
-def test_an_incomplete_language_is_not_served(tmp_path, half_french, caplog):
+def test_an_incomplete_language_is_not_served(make_app, half_french, caplog):
     total = catalogue_status(half_french, "fr").total
     with caplog.at_level(logging.WARNING):
-        app = fresh_app(tmp_path, BABEL_TRANSLATION_DIRECTORIES=str(half_french))
+        app = make_app(BABEL_TRANSLATION_DIRECTORIES=str(half_french))
     assert app.config["LANGUAGES"] == ("en", "de", "es", "nl")
     assert (
         f"language fr is not served: fr: 1 of {total} texts untranslated, 1 fuzzy"
@@ -86,18 +103,16 @@ def test_an_incomplete_language_is_not_served(tmp_path, half_french, caplog):
     assert "Français" not in html
 
 
-def test_a_preview_serves_an_incomplete_language(tmp_path, half_french):
-    app = fresh_app(
-        tmp_path, BABEL_TRANSLATION_DIRECTORIES=str(half_french), LANGUAGES_PREVIEW=["fr"]
-    )
+def test_a_preview_serves_an_incomplete_language(make_app, half_french):
+    app = make_app(BABEL_TRANSLATION_DIRECTORIES=str(half_french), LANGUAGES_PREVIEW=["fr"])
     assert app.config["LANGUAGES"] == ("en", "de", "es", "fr", "nl")
     html = app.test_client().get("/?lang=fr").get_data(as_text=True)
     assert '<html lang="fr">' in html
     assert ">Français</a>" in html
 
 
-def test_the_check_reports_each_language_and_fails_on_an_incomplete_one(tmp_path, half_french):
-    app = fresh_app(tmp_path, BABEL_TRANSLATION_DIRECTORIES=str(half_french))
+def test_the_check_reports_each_language_and_fails_on_an_incomplete_one(make_app, half_french):
+    app = make_app(BABEL_TRANSLATION_DIRECTORIES=str(half_french))
     result = app.test_cli_runner().invoke(args=["questionnaires", "check"])
     total = catalogue_status(half_french, "fr").total
     assert result.exit_code == 1
@@ -121,10 +136,10 @@ def test_the_check_passes_on_the_shipped_catalogues(runner, app):
     ]
 
 
-def test_adding_a_language_starts_its_catalogue_and_readme(tmp_path):
+def test_adding_a_language_starts_its_catalogue_and_readme(make_app, tmp_path):
     directory = tmp_path / "translations"
     shutil.copytree(ROOT / "translations", directory)
-    app = fresh_app(tmp_path, BABEL_TRANSLATION_DIRECTORIES=str(directory))
+    app = make_app(BABEL_TRANSLATION_DIRECTORIES=str(directory))
     runner = app.test_cli_runner()
     result = runner.invoke(args=["translate", "add", "pt"])
     assert result.exit_code == 0, result.output
@@ -136,7 +151,7 @@ def test_adding_a_language_starts_its_catalogue_and_readme(tmp_path):
     assert f"Added Português (pt): {status.total} texts to translate." in result.output
     assert "LANGUAGES_PREVIEW=pt flask --app wsgi run" in result.output
     # not served until complete; the check names it
-    app = fresh_app(tmp_path, BABEL_TRANSLATION_DIRECTORIES=str(directory))
+    app = make_app(BABEL_TRANSLATION_DIRECTORIES=str(directory))
     assert "pt" not in app.config["LANGUAGES"]
     runner = app.test_cli_runner()
     again = runner.invoke(args=["translate", "add", "pt"])
