@@ -16,11 +16,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    from . import config
+    from . import config, languages
 
     app.config.from_mapping(config.defaults(app.instance_path))
     if test_config is not None:
         app.config.from_mapping(test_config)
+    languages.configure(app)
     if app.testing or app.debug:
         # A misspelt template variable fails loudly in development and tests.
         app.jinja_env.undefined = StrictUndefined

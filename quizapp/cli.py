@@ -14,14 +14,17 @@ from flask.cli import AppGroup
 
 from .config import PROJECT_ROOT
 from .engine import DefinitionError, load_library
+from .languages import SOURCE_LANGUAGE, catalogue_path, catalogue_status, display_name
 from .textdata import file_texts
 
 questionnaires_cli = AppGroup("questionnaires", help="Check the questionnaire files.")
 translate_cli = AppGroup("translate", help="Translation workflow (wraps pybabel).")
 results_cli = AppGroup("results", help="Manage stored results.")
 
-TRANSLATIONS = PROJECT_ROOT / "translations"
-POT = TRANSLATIONS / "messages.pot"
+
+def _translations() -> Path:
+    """The folder of the catalogues (the app's BABEL_TRANSLATION_DIRECTORIES)."""
+    return Path(current_app.config["BABEL_TRANSLATION_DIRECTORIES"])
 
 
 def _pybabel(*args: str) -> None:
@@ -29,19 +32,15 @@ def _pybabel(*args: str) -> None:
     subprocess.run([str(pybabel), *args], check=True, cwd=PROJECT_ROOT)
 
 
-def read_catalog(lang: str):
-    """Return the parsed .po catalogue of a language."""
-    with open(TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po", "rb") as fh:
-        return read_po(fh)
-
-
-def missing_translations(directory: Path, langs) -> list[str]:
+def missing_translations(directory: Path, langs, translations: Path) -> list[str]:
     """Return every data-file text without a finished translation, naming file, place, language."""
     problems = []
     for lang in langs:
-        if lang == "en":
+        path = catalogue_path(translations, lang)
+        if lang == SOURCE_LANGUAGE or not path.is_file():
             continue
-        catalog = read_catalog(lang)
+        with open(path, "rb") as fh:
+            catalog = read_po(fh)
         for path in sorted(Path(directory).glob("*.yaml")):
             for line, where, text, contexts in file_texts(path):
                 for context in contexts:
@@ -64,10 +63,22 @@ def check_command() -> None:
     except DefinitionError as exc:
         problems += exc.problems
         library = None
-    problems += missing_translations(directory, current_app.config["LANGUAGES"])
+    wanted = current_app.config["LANGUAGES_CONFIGURED"]
+    problems += missing_translations(directory, wanted, _translations())
     for problem in problems:
         click.echo(problem, err=True)
-    if problems:
+    incomplete = []
+    for lang in wanted:
+        if lang == SOURCE_LANGUAGE:
+            click.echo(f"{lang}: the source language")
+        elif not catalogue_path(_translations(), lang).is_file():
+            incomplete.append(f"{lang}: no catalogue (flask --app wsgi translate add {lang})")
+        else:
+            status = catalogue_status(_translations(), lang)
+            (click.echo if status.complete else incomplete.append)(status.summary)
+    for line in incomplete:
+        click.echo(line, err=True)
+    if problems or incomplete:
         raise SystemExit(1)
     click.echo(f"{len(library.questionnaires)} questionnaires and the handbook are valid.")
 
@@ -120,7 +131,7 @@ def extract_command() -> None:
         "--project",
         "quizapp",
         "-o",
-        str(POT),
+        str(_translations() / "messages.pot"),
         ".",
     )
 
@@ -132,27 +143,48 @@ def update_command() -> None:
     _pybabel(
         "update",
         "-i",
-        str(POT),
+        str(_translations() / "messages.pot"),
         "-d",
-        str(TRANSLATIONS),
+        str(_translations()),
         "--no-wrap",
         "--ignore-obsolete",
         "--no-fuzzy-matching",
     )
 
 
-@translate_cli.command("init")
+@translate_cli.command("add")
 @click.argument("lang")
-def init_command(lang: str) -> None:
-    """Start a new language."""
+def add_command(lang: str) -> None:
+    """Start a new language: its catalogue from the current texts, and its README to fill in."""
+    translations = _translations()
+    if catalogue_path(translations, lang).exists():
+        raise click.ClickException(f"translations/{lang} exists already")
+    try:
+        name = display_name(lang)
+    except (ValueError, LookupError) as exc:
+        raise click.ClickException(f"{lang} is not a language code Babel knows") from exc
     extract_command.callback()
-    _pybabel("init", "-i", str(POT), "-d", str(TRANSLATIONS), "-l", lang, "--no-wrap")
+    pot = str(translations / "messages.pot")
+    _pybabel("init", "-i", pot, "-d", str(translations), "-l", lang, "--no-wrap")
+    template = (translations / "README.template.md").read_text(encoding="utf-8")
+    readme = translations / lang / "README.md"
+    readme.write_text(template.replace("{lang}", lang).replace("{name}", name), encoding="utf-8")
+    status = catalogue_status(translations, lang)
+    click.echo(
+        f"Added {name} ({lang}): {status.total} texts to translate.\n"
+        f"Next (translations/README.md):\n"
+        f"  1. fill in translations/{lang}/README.md: register per reader and the glossary;\n"
+        f"  2. translate translations/{lang}/LC_MESSAGES/messages.po following it;\n"
+        f"  3. see the pages: LANGUAGES_PREVIEW={lang} flask --app wsgi run, then ?lang={lang};\n"
+        f"  4. flask --app wsgi questionnaires check until {lang} is complete;\n"
+        f"  5. review in context, record it in translations/languages.toml, translate compile."
+    )
 
 
 @translate_cli.command("compile")
 def compile_command() -> None:
     """Compile the .po files into the .mo files the app reads."""
-    _pybabel("compile", "-d", str(TRANSLATIONS), "--statistics")
+    _pybabel("compile", "-d", str(_translations()), "--statistics")
 
 
 @results_cli.command("purge")

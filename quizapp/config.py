@@ -55,7 +55,10 @@ def defaults(instance_path: str) -> dict:
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "QUESTIONNAIRE_DIR": env("QUESTIONNAIRE_DIR", str(PROJECT_ROOT / "questionnaires")),
         "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "translations"),
-        "LANGUAGES": ("en", "nl"),
+        # The languages offered (quizapp/languages.py): unset, every complete catalogue in
+        # translations/ and English; LANGUAGES_PREVIEW also serves an incomplete one.
+        "LANGUAGES": _list(env("LANGUAGES")),
+        "LANGUAGES_PREVIEW": _list(env("LANGUAGES_PREVIEW")) or [],
         "BABEL_DEFAULT_LOCALE": "en",
         "RESULT_RETENTION_DAYS": int(env("RESULT_RETENTION_DAYS", "730")),
         # Answers saved with "continue later" are kept this long, then deleted by the purge.

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from babel import Locale
+from babel.lists import format_list
 from flask import current_app, g, request
 from flask_babel import force_locale, format_date, format_decimal, get_locale, get_translations
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from .charts.text import soft_hyphens
+from .languages import Review, display_name, questionnaire_languages, review_of
 from .textdata import MENTOR_SUFFIX, READERS
 
 LANG_COOKIE = "lang"
-LANG_NAMES = {"en": "English", "nl": "Nederlands"}
 
 
 def languages() -> tuple[str, ...]:
-    """Return the codes of the shipped languages."""
+    """Return the codes of the languages served (quizapp/languages.py decides which)."""
     return current_app.config["LANGUAGES"]
 
 
@@ -29,7 +31,7 @@ def language_of(tag: str | None) -> str | None:
     """
     if not tag:
         return None
-    shipped = {code.lower(): code for code in languages()}
+    shipped = {code.replace("_", "-").lower(): code for code in languages()}
     tag = tag.strip().replace("_", "-").lower()
     return shipped.get(tag) or shipped.get(tag.split("-", 1)[0])
 
@@ -76,6 +78,39 @@ def remember_language(response):
 def current_lang() -> str:
     """Return the language of this request as a code such as 'nl'."""
     return str(get_locale())
+
+
+def _translations_dir() -> str:
+    return current_app.config["BABEL_TRANSLATION_DIRECTORIES"]
+
+
+def language_reviews() -> list[Review]:
+    """Each served language with its review status (translations/languages.toml)."""
+    return [review_of(_translations_dir(), lang) for lang in languages()]
+
+
+def questionnaire_languages_named():
+    """The languages the questionnaires were written in, named and listed in the page's language
+    (in both languages on a two-language sheet)."""
+
+    def named() -> str:
+        here = get_locale()
+        written = questionnaire_languages(_translations_dir())
+        names = [Locale.parse(lang).get_display_name(here) for lang in written]
+        return format_list(names, locale=here)
+
+    lang2 = second_lang()
+    if lang2 is None:
+        return named()
+    first = named()
+    with force_locale(lang2):
+        return Both(first, named(), lang2)
+
+
+def questionnaire_translated() -> bool:
+    """Whether this page (or its second language) shows a questionnaire in translation."""
+    written = questionnaire_languages(_translations_dir())
+    return any(lang not in written for lang in (current_lang(), second_lang()) if lang)
 
 
 def switch_url(lang: str) -> str:
@@ -237,6 +272,24 @@ def number(value: float, pattern: str = "#,##0.##"):
         return Both(first, format_decimal(value, pattern), lang2)
 
 
+def signed(value: int) -> str:
+    """A whole number with its sign ("+3", "-2", "+0"), in the page's language's digits."""
+    return format_decimal(value, "+#,##0;-#,##0")
+
+
+def list_of(items):
+    """Names joined as the page's language lists them ("A, B et C"; both languages on two)."""
+    items = list(items)
+    here = format_list(
+        [i.first if isinstance(i, Both) else str(i) for i in items], locale=get_locale()
+    )
+    lang2 = second_lang()
+    if lang2 is None:
+        return here
+    second = [i.second if isinstance(i, Both) else str(i) for i in items]
+    return Both(here, format_list(second, locale=lang2), lang2)
+
+
 def band_range(band) -> str:
     """A band's range in the page's language: "≤ -5", "-4 – 4" or "≥ 0,5" in Dutch."""
     if band.min is None:
@@ -310,10 +363,15 @@ def template_globals() -> dict:
         "qreader": qreader,
         "number": number,
         "format_decimal": format_decimal,
+        "signed": signed,
+        "list_of": list_of,
         "second_lang": second_lang,
         "format_date": format_date,
         "current_lang": current_lang,
         "switch_url": switch_url,
-        "lang_names": LANG_NAMES,
+        "lang_name": display_name,
+        "language_reviews": language_reviews,
+        "questionnaire_languages_named": questionnaire_languages_named,
+        "questionnaire_translated": questionnaire_translated,
         "languages": languages,
     }

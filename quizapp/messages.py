@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 
 from .engine import Problem
-from .i18n import LANG_NAMES
+from .i18n import languages
 
 
 def short(value: object, limit: int = 40) -> str:
@@ -54,7 +54,7 @@ def problem_message(problem: Problem) -> str:
         return _(
             "Unknown language %(lang)s. Use one of: %(langs)s.",
             lang=detail["lang"],
-            langs=", ".join(sorted(LANG_NAMES)),
+            langs=", ".join(languages()),
         )
     if code == "unknown_field":
         return _("Unknown field %(field)s. Send only `answers` and `lang`.", field=detail["field"])

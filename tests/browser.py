@@ -9,6 +9,8 @@ from pathlib import Path
 
 from werkzeug.serving import make_server
 
+from quizapp.languages import configured
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -20,6 +22,9 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 VENDOR = Path(__file__).resolve().parent.parent / "quizapp" / "static" / "vendor"
+# Every language the default configuration serves (English and each catalogue), for the
+# browser checks that run in each language.
+LANGUAGES = list(configured(Path(__file__).resolve().parent.parent / "translations"))
 
 
 class LiveServer:

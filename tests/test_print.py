@@ -123,7 +123,7 @@ def test_comparison_prints_on_one_page(live, browser, library, tmp_path):
     # the key says which mark is whose
     assert "Trainee Mentor" in text
     assert "Two views side by side" in text
-    assert "Topics for the assessment interview" in text
+    assert "Topics for the evaluation interview" in text
     assert re.search(r"\d+ competences to talk about", text)
     assert url.rsplit("/", 1)[1] in text.replace(" ", "").replace("\n", "")
 

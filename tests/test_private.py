@@ -190,7 +190,7 @@ def test_openapi_document_is_valid_and_tells_the_truth(client):
     assert set(schemas["NewResponse"]["required"]) == {"answers"}
     assert schemas["NewResponse"]["additionalProperties"] is False
     params = doc["components"]["parameters"]
-    assert params["lang"]["schema"]["enum"] == ["en", "nl"]
+    assert params["lang"]["schema"]["enum"] == ["en", "de", "es", "fr", "nl"]
     assert params["qid"]["schema"]["enum"] == [
         "competence-ladder",
         "expectations",

@@ -1,4 +1,7 @@
-"""Every page speaks to its reader: Dutch "u" to mentors, "je" to trainees, nobody on shared pages.
+"""Every page speaks to its reader: formal to mentors, informal to trainees, nobody on shared pages.
+
+In each language with a formal and an informal "you": Dutch u/je, French vous/tu, German Sie/du,
+Spanish usted/tú (translations/<lang>/README.md).
 
 The pages are rendered through the app, as their readers get them, and all their text is read:
 visible text, hidden texts for screen readers and scripts (aria-label, data-* texts) and the
@@ -19,9 +22,33 @@ from quizapp.quiz.pages import paginate
 from .helpers import best_fit_answers, leadership_answers, learning_answers
 from .test_ladder import link, rate_by_form
 
-INFORMAL = re.compile(r"\b(je|jij|jou|jouw|jullie)\b", re.IGNORECASE)
-FORMAL = re.compile(r"\b(u|uw)\b", re.IGNORECASE)
-QUOTED = re.compile(r"[\"“„‘][^\"”“„‘’]*[\"”’]")
+# Per language: the informal pronouns no mentor page uses, the formal ones no trainee page uses.
+REGISTERS = {
+    "nl": (
+        re.compile(r"\b(je|jij|jou|jouw|jullie)\b", re.IGNORECASE),
+        re.compile(r"\b(u|uw)\b", re.IGNORECASE),
+    ),
+    "fr": (
+        # "ton" after an article is the noun (tone): "sur un ton calme".
+        re.compile(
+            r"\b(?:(?:tu|toi|ta|tes|te)\b|(?<!le )(?<!un )(?<!du )(?<!au )(?<!ce )ton\b|t’(?=\w))",
+            re.IGNORECASE,
+        ),
+        re.compile(r"\b(vous|votre|vos)\b", re.IGNORECASE),
+    ),
+    "de": (
+        re.compile(r"\b(du|dich|dir|dein\w*)\b", re.IGNORECASE),
+        # Capitalised Sie/Ihr/Ihnen, except where a sentence starts ("Sie" = they).
+        re.compile(r"(?<![.!?:]\s)(?<!^)\b(Sie|Ihnen|Ihre?[mnrs]?)\b"),
+    ),
+    "es": (
+        re.compile(r"\b(tú|tu|tus|te|ti|contigo)\b", re.IGNORECASE),
+        re.compile(r"\b(usted|ustedes)\b", re.IGNORECASE),
+    ),
+}
+LANGS = list(REGISTERS)
+INFORMAL, FORMAL = REGISTERS["nl"]
+QUOTED = re.compile(r"[\"“„‘][^\"”“„‘’]*[\"”“’]|«[^»]*»")
 TEXT_ATTRIBUTES = {"aria-label", "title", "alt", "placeholder", "content", "data-done"}
 
 
@@ -60,10 +87,11 @@ def _strings(node) -> list[str]:
 
 
 def words(html: str) -> str:
-    """The page's text without quoted speech."""
+    """The page's text without quoted speech and soft hyphens."""
     parser = PageText()
     parser.feed(html)
-    return QUOTED.sub(" ", " ".join(" ".join(parser.parts).split()))
+    text = " ".join(" ".join(parser.parts).replace("\u00ad", "").split())
+    return QUOTED.sub(" ", text)
 
 
 def offending(pattern, html: str) -> list[str]:
@@ -165,7 +193,9 @@ def ladder_journeys(app, q, lang: str = "nl"):
     own = rate_by_form(trainee, q, [1] * LADDER_IDS)
     trainee_pages.append(get(trainee, f"/r/{own}", lang))
     mentor_pages.append(get(mentor, f"/r/{first}", lang))
-    comparison.append(get(trainee, link(get(trainee, f"/r/{own}", lang), r"/r/compare/[\w-]+")))
+    comparison.append(
+        get(trainee, link(get(trainee, f"/r/{own}", lang), r"/r/compare/[\w-]+"), lang)
+    )
     # The mentor rates again: the start page of a series and the result with two ratings.
     mentor.post(f"/r/{first}/again")
     mentor_pages.append(get(mentor, "/q/competence-ladder", lang))
@@ -175,8 +205,12 @@ def ladder_journeys(app, q, lang: str = "nl"):
 
 
 @pytest.fixture
-def pages(app, library):
-    """Every page a trainee reads and every page a mentor reads, in Dutch."""
+def pages(app, library, lang):
+    """Every page a trainee reads and every page a mentor reads, in one language."""
+
+    def get(client, path: str) -> str:
+        return globals()["get"](client, path, lang)
+
     learning = library.questionnaires["learning-styles"]
     leadership = library.questionnaires["leadership-styles"]
     ladder = library.questionnaires["competence-ladder"]
@@ -185,7 +219,7 @@ def pages(app, library):
         get(client, "/q/learning-styles"),
         get(client, "/q/learning-styles/paper"),
         get(client, "/q/learning-styles/enter"),
-        *form_pages(client, "learning-styles", learning),
+        *form_pages(client, "learning-styles", learning, lang),
     ]
     for orders, contexts in [
         (["RO", "CE", "AE", "AC"], ["CE", "RO", "AC", "AE"]),
@@ -201,25 +235,25 @@ def pages(app, library):
         get(client, "/q/leadership-styles"),
         get(client, "/q/leadership-styles/paper"),
         get(client, "/q/leadership-styles/enter"),
-        *form_pages(client, "leadership-styles", leadership),
+        *form_pages(client, "leadership-styles", leadership, lang),
     ]
     for answers in (best_fit_answers(leadership), leadership_answers(leadership, "S1")):
         token = client.post(
             "/api/v1/questionnaires/leadership-styles/responses", json={"answers": answers}
         ).get_json()["token"]
         mentor.append(get(client, f"/r/{token}"))
-    ladder_trainee, ladder_mentor, comparison = ladder_journeys(app, ladder)
+    ladder_trainee, ladder_mentor, comparison = ladder_journeys(app, ladder, lang)
     trainee += [
-        later_page(app.test_client(), "learning-styles", learning),
-        later_page(app.test_client(), "competence-ladder", ladder),
-        used_invitation_page(app, ladder, "mentor"),
+        later_page(app.test_client(), "learning-styles", learning, lang),
+        later_page(app.test_client(), "competence-ladder", ladder, lang),
+        used_invitation_page(app, ladder, "mentor", lang),
     ]
     mentor_later = app.test_client()
     mentor_later.get("/q/competence-ladder?as=mentor")
     mentor += [
-        later_page(app.test_client(), "leadership-styles", leadership),
-        later_page(mentor_later, "competence-ladder", ladder),
-        used_invitation_page(app, ladder, "self"),
+        later_page(app.test_client(), "leadership-styles", leadership, lang),
+        later_page(mentor_later, "competence-ladder", ladder, lang),
+        used_invitation_page(app, ladder, "self", lang),
     ]
     return {
         "trainee": trainee + ladder_trainee,
@@ -228,30 +262,53 @@ def pages(app, library):
     }
 
 
-def test_mentor_pages_say_u_never_je(pages):
+@pytest.mark.parametrize("lang", LANGS)
+def test_mentor_pages_are_formal_never_informal(pages, lang):
     assert len(pages["mentor"]) == 29
-    found = [hit for html in pages["mentor"] for hit in offending(INFORMAL, html)]
+    assert all(f'<html lang="{lang}">' in html for html in pages["mentor"])
+    found = [hit for html in pages["mentor"] for hit in offending(REGISTERS[lang][0], html)]
     assert found == []
 
 
-def test_trainee_pages_say_je_never_u(pages):
+@pytest.mark.parametrize("lang", LANGS)
+def test_trainee_pages_are_informal_never_formal(pages, lang):
     assert len(pages["trainee"]) == 33
-    found = [hit for html in pages["trainee"] for hit in offending(FORMAL, html)]
+    assert all(f'<html lang="{lang}">' in html for html in pages["trainee"] + pages["both"])
+    found = [hit for html in pages["trainee"] for hit in offending(REGISTERS[lang][1], html)]
     assert found == []
 
 
-def test_the_comparison_addresses_nobody(pages):
-    """Trainee and mentor both read the comparison: neither "je" nor "u"."""
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_comparison_addresses_nobody(pages, lang):
+    """Trainee and mentor both read the comparison: neither form of "you"."""
     found = [
         hit
         for html in pages["both"]
-        for pattern in (INFORMAL, FORMAL)
+        for pattern in REGISTERS[lang]
         for hit in offending(pattern, html)
     ]
     assert found == []
 
 
-def test_the_register_test_sees_hidden_texts_and_chart_labels(pages):
+@pytest.mark.parametrize(
+    ("lang", "pattern", "text", "hits"),
+    [
+        ("fr", 1, "<p>Choisissez votre style.</p>", ["Choisissez votre style."]),
+        ("fr", 0, "<p>Ton tu\u00adteur t’aide.</p>", ["Ton tuteur t’aide.", "Ton tuteur t’aide."]),
+        ("fr", 0, "<p>Cliquez sur « Continuer plus tard, tu verras ».</p>", []),
+        ("de", 1, "<p>Sie sehen, was Ihnen hilft.</p>", ["Sie sehen, was Ihnen hilft."]),
+        ("de", 1, "<p>Die Werte ändern sich. Sie können steigen.</p>", []),
+        ("de", 0, "<p>Schätz dich ein.</p>", ["Schätz dich ein."]),
+        ("es", 1, "<p>Elija usted.</p>", ["Elija usted."]),
+        ("es", 0, "<p>Valórate tú.</p>", ["Valórate tú."]),
+    ],
+)
+def test_the_register_patterns_find_what_they_should(lang, pattern, text, hits):
+    assert offending(REGISTERS[lang][pattern], text) == hits
+
+
+@pytest.mark.parametrize("lang", ["nl"])
+def test_the_register_test_sees_hidden_texts_and_chart_labels(pages, lang):
     """The words include what a screen reader hears and what the charts print."""
     leadership_result = next(p for p in pages["mentor"] if 'id="chart-fit"' in p)
     text = words(leadership_result)
@@ -263,8 +320,8 @@ def test_the_register_test_sees_hidden_texts_and_chart_labels(pages):
     assert offending(FORMAL, "<p>Kies „Uw stagiair” als antwoord.</p>") == []
 
 
-def questionnaire_names(app, library) -> list[str]:
-    """The Dutch titles and summaries of the questionnaires: each speaks to its own audience.
+def questionnaire_names(app, library, lang: str = "nl") -> list[str]:
+    """The titles and summaries of the questionnaires: each speaks to its own audience.
 
     General pages list them as names of the questionnaires (a card "For trainees" invites
     trainees in their words), so they are left out like quoted speech; the rest of a general
@@ -273,7 +330,7 @@ def questionnaire_names(app, library) -> list[str]:
     from flask_babel import pgettext
 
     names = []
-    with app.test_request_context("/?lang=nl"):
+    with app.test_request_context(f"/?lang={lang}"):
         for q in library.questionnaires.values():
             texts = [q.title, q.summary, *((q.mentor.title, q.mentor.summary) if q.mentor else ())]
             names += [pgettext(q.id, t) for t in texts]
@@ -300,21 +357,24 @@ NOT_FOUND = [
 ]
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("path", ["/", "/about", "/privacy", "/handbook", *NOT_FOUND])
-def test_general_pages_address_nobody(app, client, library, path):
+def test_general_pages_address_nobody(app, client, library, path, lang):
     text = general_page_words(
-        client.get(path + "?lang=nl").get_data(as_text=True), questionnaire_names(app, library)
+        client.get(f"{path}?lang={lang}").get_data(as_text=True),
+        questionnaire_names(app, library, lang),
     )
-    assert [m.group(0) for m in INFORMAL.finditer(text)] == []
-    assert [m.group(0) for m in FORMAL.finditer(text)] == []
+    for pattern in REGISTERS[lang]:
+        assert [m.group(0) for m in pattern.finditer(text)] == []
 
 
-def test_handbook_summaries_address_nobody(app, client, library):
-    names = questionnaire_names(app, library)
+@pytest.mark.parametrize("lang", LANGS)
+def test_handbook_summaries_address_nobody(app, client, library, lang):
+    names = questionnaire_names(app, library, lang)
     for section in library.handbook.sections:
-        text = general_page_words(get(client, f"/handbook/{section.id}"), names)
-        assert [m.group(0) for m in INFORMAL.finditer(text)] == [], section.id
-        assert [m.group(0) for m in FORMAL.finditer(text)] == [], section.id
+        text = general_page_words(get(client, f"/handbook/{section.id}", lang), names)
+        for pattern in REGISTERS[lang]:
+            assert [m.group(0) for m in pattern.finditer(text)] == [], section.id
 
 
 def test_in_english_no_mentor_page_says_your_mentor(app, library):

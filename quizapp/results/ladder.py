@@ -10,11 +10,11 @@ from markupsafe import Markup
 from ..context import set_context
 from ..engine import compare_ratings
 from ..errors import not_found
-from ..i18n import current_lang, qt
+from ..i18n import current_lang, qt, reader_of
 from ..i18n import ntext as ngettext
 from ..i18n import ptext as pgettext  # a name the extractor knows
 from ..i18n import text as _
-from ..library import minutes_for
+from ..library import get_library, minutes_for
 from ..limits import INVITATIONS
 from ..text_clean import clean_name
 from ..urls import external_url
@@ -154,7 +154,12 @@ def invited(token: str):
     if invitation is None or find_response(invitation.from_response.token) is None:
         not_found("invitation")
     if invitation.answer_id is not None:
-        return render_template("results/invitation_used.html", title=_("Link already used")), 410
+        q = get_library().questionnaires[invitation.from_response.questionnaire]
+        reader = reader_of(q.audience, invitation.perspective)
+        page = render_template(
+            "results/invitation_used.html", title=_("Link already used"), reader=reader
+        )
+        return page, 410
     qid = invitation.from_response.questionnaire
     set_context(qid, perspective=invitation.perspective)
     set_context(qid, invite=token)
