@@ -24,11 +24,11 @@ from ..context import PHASES
 from ..engine import check_answers, score
 from ..engine.leadership import style_ids
 from ..engine.scoring import stage_value
-from ..stats import weighted_kappa
+from ..stats import LADDER_WEIGHTS, weighted_kappa
 from .anonymity import Group, enough, hide_small, in_steps
 from .data import Entry, phase_of
 
-KAPPA_WEIGHTS = "linear"
+KAPPA_WEIGHTS = LADDER_WEIGHTS
 ROLES = ("trainee", "mentor")
 # The perspective a role rates in on the competence ladder.
 RATER = {"trainee": "self", "mentor": "mentor"}
