@@ -798,3 +798,46 @@ def test_consent_pages_speak_to_their_reader(app):
     assert offending(INFORMAL, mentor) == offending(INFORMAL, joining["mentor"]) == []
     assert offending(INFORMAL, trainee)
     assert offending(FORMAL, mentor)
+
+
+def test_the_progress_list_comes_in_pages_of_fifty_in_label_order(app):
+    coordinator = app.test_client()
+    made = coordinator.post(
+        "/api/v1/programmes",
+        json={"name": "Workshops 2026", **{k: v.isoformat() for k, v in DATES.items()}},
+    )
+    token = made.get_json()["admin_token"]
+    numbers = list(range(1, 56))
+    random.Random(5).shuffle(numbers)
+    for n in numbers:  # added out of order: the list sorts by label, 2 before 10
+        added = coordinator.post(
+            f"/api/v1/programmes/{token}/internships", json={"label": f"Shop {n}"}
+        )
+        assert added.status_code == 201
+    admin = f"/p/{token}"
+
+    def labels(html: str) -> list[str]:
+        table = html.split('class="data stack progress-table"', 1)[1].split("</table>", 1)[0]
+        return re.findall(r'<th scope="row"><a [^>]*>([^<]+)</a>', table)
+
+    first, second = page(coordinator, admin), page(coordinator, admin + "?page=2")
+    assert labels(first) == [f"Shop {n}" for n in range(1, 51)]
+    assert labels(second) == [f"Shop {n}" for n in range(51, 56)]
+    for html in (first, second):
+        text = unescape(html)
+        assert "<strong>55</strong> internships" in html
+        assert "55 internships have someone to remind." in text
+        assert "110 people have not opened their link yet." in text
+        assert "Pages with someone to remind: " in text
+    # the reminders on a page are those of its own internships
+    remind = second.split('class="remind-list"', 1)[1].split("</section>", 1)[0]
+    assert re.findall(r"<li><a [^>]*>([^<]+)</a>", remind) == [f"Shop {n}" for n in range(51, 56)]
+    assert "Internships 51 to 55 of 55, in the order of their labels." in unescape(second)
+    assert 'rel="prev"' in second
+    assert 'rel="next"' not in second
+    assert 'aria-current="page" href="/p/' + token + "?page=2" in second
+    for bad in ("0", "3", "x", "-1", "1.5"):
+        assert coordinator.get(f"{admin}?page={bad}&lang=en").status_code == 404, bad
+    # a new internship changes the kept page
+    coordinator.post(f"/api/v1/programmes/{token}/internships", json={"label": "Shop 56"})
+    assert labels(page(coordinator, admin + "?page=2"))[-1] == "Shop 56"

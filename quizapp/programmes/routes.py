@@ -50,7 +50,14 @@ from .charts import (
 )
 from .cohort import KAPPA_WEIGHTS, cohort
 from .evaluation import summary
-from .progress import SCHEDULE, progress
+from .progress import (
+    PER_PAGE,
+    SCHEDULE,
+    in_label_order,
+    page_count,
+    progress,
+    remind_summary,
+)
 from .store import (
     SWOT_FIELDS,
     active_links,
@@ -239,32 +246,45 @@ def _common(programme, link, kept: bool = False) -> dict:
 
 @bp.get("/p/<token>")
 def dashboard(token: str):
-    """The dashboard: progress per internship, and the cohort, anonymous."""
+    """The dashboard: progress per internship (a page of PER_PAGE of them, in label order),
+    and the cohort, anonymous."""
     programme, link = get_admin_or_404(token)
+    asked = request.args.get("page", "1")
+    if not asked.isdecimal() or len(asked) > 6:
+        abort(404)
+    number = int(asked)
 
     def render() -> str:
         k = min_group(programme)
         library = library_by_id()
-        members = data.members(programme)
-        entries = data.entries(programme)
-        rows = progress(members, entries, kinds_by_id(), programme, date.today())
-        figures = cohort(entries, library, programme, k)
+        entries = data.entries(programme, answers=False)
+        rows = in_label_order(
+            progress(data.members(programme), entries, kinds_by_id(), programme, date.today())
+        )
+        pages = page_count(len(rows))
+        if not 1 <= number <= pages:
+            abort(404)
+        figures = cohort(entries, library, programme, k, data.answers_of)
         ladder_q = first_of_kind("competence-ladder")
         return render_template(
             "programmes/dashboard.html",
             **_common(programme, link, kept=True),
             rows=rows,
+            page_rows=rows[(number - 1) * PER_PAGE : number * PER_PAGE],
+            page=number,
+            pages=pages,
+            first=(number - 1) * PER_PAGE + 1,
+            remind=remind_summary(rows),
             cohort=figures,
             charts=_cohort_charts(figures, library, ladder_q, k),
             ladder_q=ladder_q,
             lead_q=first_of_kind("leadership"),
             learning_q=first_of_kind("learning-style"),
-            links=role_links([row.member for row in rows]),
             kappa_weights=KAPPA_WEIGHTS,
             title=programme.name,
         )
 
-    return _page(token, "dashboard", render, data.state(programme))
+    return _page(token, "dashboard", render, number, data.state(programme))
 
 
 def role_links(members) -> dict[tuple[int, str], str]:
