@@ -5,7 +5,14 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from flask import current_app, g, request
-from flask_babel import force_locale, format_date, format_decimal, get_locale, get_translations
+from flask_babel import (
+    force_locale,
+    format_date,
+    format_datetime,
+    format_decimal,
+    get_locale,
+    get_translations,
+)
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
@@ -312,6 +319,7 @@ def template_globals() -> dict:
         "format_decimal": format_decimal,
         "second_lang": second_lang,
         "format_date": format_date,
+        "format_datetime": format_datetime,
         "current_lang": current_lang,
         "switch_url": switch_url,
         "lang_names": LANG_NAMES,

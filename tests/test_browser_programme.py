@@ -215,3 +215,31 @@ def test_the_progress_pages_on_a_phone_with_the_keyboard(live, browser):
     # each page link is a finger-sized target
     box = page.locator(".pager a").first.bounding_box()
     assert box["height"] >= 44
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_psychometrics_report_reads_on_a_phone_and_prints(
+    live, browser, cohort, tmp_path, lang
+):
+    admin, _join = cohort
+    page = browser.new_context(viewport=PHONE).new_page()
+    page.goto(f"{admin}?lang={lang}")
+    # from the dashboard's sub-navigation
+    name = "Psychometrics report" if lang == "en" else "Psychometrisch rapport"
+    page.locator("nav.sub-nav").get_by_role("link", name=name).click()
+    page.wait_for_url("**/psychometrics*")
+    text = page.locator("main").inner_text()
+    assert page.locator("h1").inner_text() == f"{name}: Bakeries abroad"
+    # five trainees agreed and rated once: the ladder's report, with five answers
+    assert ("5 answers, from" if lang == "en" else "5 antwoorden, van") in text
+    assert page.locator("#competence-ladder-v2").count() == 1
+    for width in (360, 320):
+        page.set_viewport_size({"width": width, "height": 740})
+        assert width_of(page) <= width
+        assert page.evaluate(CHECK, 11) == [], width
+    url = f"{admin}/psychometrics?lang={lang}"
+    pages, printed = print_pdf(browser, url, tmp_path / f"psychometrics-{lang}.pdf")
+    assert pages >= 1
+    assert name in printed
+    assert "Bakeries abroad" in printed
+    assert ("5 answers, from" if lang == "en" else "5 antwoorden, van") in printed

@@ -691,7 +691,9 @@ def test_admin_links_the_last_cannot_be_revoked(app):
     revoked = client.post(f"{other}/links/{own}/revoke")
     assert revoked.status_code == 302
     assert client.get(admin).status_code == 404
+    assert client.get(admin + "/psychometrics").status_code == 404
     assert client.get(other).status_code == 200
+    assert client.get(other + "/psychometrics").status_code == 200
 
 
 def test_a_renewed_join_link_stops_the_old_one(app):
@@ -841,3 +843,62 @@ def test_the_progress_list_comes_in_pages_of_fifty_in_label_order(app):
     # a new internship changes the kept page
     coordinator.post(f"/api/v1/programmes/{token}/internships", json={"label": "Shop 56"})
     assert labels(page(coordinator, admin + "?page=2"))[-1] == "Shop 56"
+
+
+def report_section(html: str, q) -> str:
+    """One questionnaire's section of a psychometrics page, as text."""
+    part = html.split(f'id="{q.id}-v{q.version}"', 1)[1].split("</section>", 1)[0]
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", part)))
+
+
+def test_the_psychometrics_report_counts_only_who_agreed(app, cohort):
+    html = page(cohort["coordinator"], cohort["admin"] + "/psychometrics")
+    agreed = {n for n, p in enumerate(cohort["people"]) if p["agreed"]}
+    assert 3 not in agreed  # the trainee of internship 4 did not agree
+    # learning styles: every trainee answered, the eleven who agreed count
+    learning = [n for n, _a in cohort["made"]["learning"] if n in agreed]
+    text = report_section(html, cohort["learning"])
+    assert len(learning) == 11
+    assert f"{len(learning)} answers, from" in text
+    assert "Shown from 30 answers: 19 more answers needed." in text  # answer options
+    assert "Shown from 100 answers: 89 more answers needed." in text  # local thirds
+    assert "Shown from 200 answers: 189 more answers needed." in text  # split-half
+    # the ladder: both phases, the mentors all agreed, one trainee did not
+    ratings = [
+        (n, role)
+        for phase in ("start", "end")
+        for n, role, _s in cohort["made"][phase]
+        if role == "mentor" or n in agreed
+    ]
+    trainees = sum(role == "trainee" for _n, role in ratings)
+    text = report_section(html, cohort["ladder"])
+    assert f"{len(ratings)} answers, from" in text
+    assert f"Trainees {trainees} Mentors {len(ratings) - trainees}" in text
+    # one pair per internship whose trainee agreed: 11 pairs, agreement needs 50
+    assert "Shown from 50 pairs: 39 more pairs needed." in text
+    # four mentors' leadership styles: fewer than the programme's minimum, nothing of them
+    lead = cohort["qs"]["leadership-styles"]
+    assert f'id="{lead.id}-v{lead.version}"' not in html
+    assert "Answers so far: 4. 1 more needed." in unescape(html)
+    assert "Computed on " in html
+
+
+def test_the_psychometrics_report_shows_nothing_below_the_minimum_group(app):
+    coordinator, admin, trainees = small_programme(app, 4)
+    for trainee, plan in trainees:
+        rate_start(trainee, plan, 2)
+    html = unescape(page(coordinator, admin + "/psychometrics"))
+    assert "People who agreed so far: 4. 1 more needed." in html
+    assert "answers, from" not in html
+    # five people agreed, four rated: the ladder's report waits for the fifth answer
+    coordinator, admin, trainees = small_programme(app, 5)
+    for trainee, plan in trainees[:4]:
+        rate_start(trainee, plan, 3)
+    html = unescape(page(coordinator, admin + "/psychometrics"))
+    assert "Answers so far: 4. 1 more needed." in html
+    assert "answers, from" not in html
+    # the page is kept under the programme's state: the fifth rating makes it again
+    rate_start(*trainees[4], 3)
+    html = unescape(page(coordinator, admin + "/psychometrics"))
+    assert "5 answers, from" in html
+    assert "Answers so far" not in html

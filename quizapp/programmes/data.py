@@ -143,12 +143,28 @@ def _entries_query(programme: Programme, *, agreed_only: bool, answers: bool = T
         .where(Internship.created >= retention_cutoff(), Response.created >= retention_cutoff())
         .order_by(Response.created, Response.id)
     )
-    if agreed_only:
-        query = query.where(
-            ((Attachment.role == "trainee") & Internship.trainee_agreed.is_not(None))
-            | ((Attachment.role == "mentor") & Internship.mentor_agreed.is_not(None))
+    return query.where(_agreed()) if agreed_only else query
+
+
+def _agreed():
+    """What a programme's pages may count: the results of a role that agreed."""
+    return ((Attachment.role == "trainee") & Internship.trainee_agreed.is_not(None)) | (
+        (Attachment.role == "mentor") & Internship.mentor_agreed.is_not(None)
+    )
+
+
+def counted_attachments(programme: Programme):
+    """The ids of the attachments whose results the programme's pages may count (the same
+    rule as `entries`), as a subquery for Attachment.id.in_()."""
+    return (
+        db.select(Attachment.id)
+        .join(Internship, Internship.id == Attachment.internship_id)
+        .where(
+            Internship.programme_id == programme.id,
+            Internship.created >= retention_cutoff(),
+            _agreed(),
         )
-    return query
+    )
 
 
 def _result(rid, qid, version, lang, perspective, phase, created, answers, **whose) -> Entry:

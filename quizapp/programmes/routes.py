@@ -22,6 +22,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import pgettext
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 
@@ -32,7 +33,8 @@ from ..internships.routes import TOKEN_IN_LINK, kind_name, phase_name
 from ..internships.store import find_role
 from ..library import get_library
 from ..limits import DELETIONS, INVITATIONS
-from ..models import new_token, utcnow
+from ..models import Attachment, new_token, utcnow
+from ..psychometrics.page import build_reports, report_context
 from ..quiz.routes import SEND_AGAIN, SUBMISSION_KEY
 from ..results.pages import csrf_hole, form_key, result_pages
 from ..results.routes import render_shared
@@ -52,6 +54,7 @@ from .cohort import KAPPA_WEIGHTS, cohort
 from .evaluation import summary
 from .progress import (
     PER_PAGE,
+    ROLES,
     SCHEDULE,
     in_label_order,
     page_count,
@@ -414,6 +417,36 @@ def _evaluation_summary(programme):
         library_by_id(),
         min_group(programme),
     )
+
+
+@bp.get("/p/<token>/psychometrics")
+def psychometrics(token: str):
+    """The psychometrics report (quizapp/psychometrics) of the programme's results that its
+    pages may count: those of the roles that agreed. Below the programme's minimum group
+    nothing is shown; the page is kept under the programme's state, as the dashboard is."""
+    programme, link = get_admin_or_404(token)
+
+    def render() -> str:
+        k = min_group(programme)
+        people = sum(m.agreed(role) for m in data.members(programme) for role in ROLES)
+        shown, waiting = [], []
+        if people >= k:
+            counted = Attachment.id.in_(data.counted_attachments(programme))
+            for r in build_reports(None, None, counted):
+                if r.n >= k:
+                    shown.append(r)
+                elif r.n:
+                    waiting.append((library_by_id()[r.questionnaire], r))
+        return render_template(
+            "programmes/psychometrics.html",
+            **_common(programme, link),
+            **report_context(shown),
+            people=people,
+            waiting=waiting,
+            title=pgettext("psychometrics", "Psychometrics report"),
+        )
+
+    return _page(token, "psychometrics", render, data.state(programme))
 
 
 @bp.get("/p/<token>/evaluation")
