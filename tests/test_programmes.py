@@ -776,7 +776,7 @@ def test_coordinator_pages_say_u_never_je(app, cohort):
     client, admin = cohort["coordinator"], cohort["admin"]
     internship = re.search(r'href="(/p/[\w-]+/i/\d+)"', page(client, admin)).group(1)
     paths = ["/p/new", admin, internship, admin + "/evaluation", admin + "/report"]
-    paths += [admin + "/settings", admin + "/delete"]
+    paths += [admin + "/settings", admin + "/delete", admin + "/psychometrics"]
     pages = [page(client, path, "nl") for path in paths]
     assert [hit for html in pages for hit in offending(INFORMAL, html)] == []
     assert all(offending(FORMAL, html) for html in pages[1:3])  # they do speak to the reader

@@ -29,6 +29,8 @@ from .anonymity import Group, enough, hide_small, in_steps
 from .data import Entry, phase_of
 
 KAPPA_WEIGHTS = LADDER_WEIGHTS
+# The kinds of questionnaire the figures are made from (the process evaluation has its own page).
+FIGURES = ("learning-style", "competence-ladder", "leadership")
 ROLES = ("trainee", "mentor")
 # The perspective a role rates in on the competence ladder.
 RATER = {"trainee": "self", "mentor": "mentor"}
@@ -83,7 +85,7 @@ def _facts_of(q, answers: dict) -> Facts:
 def facts(
     entries: Iterable[Entry], library: dict, answers_of: Callable[[list[int]], dict] | None = None
 ) -> dict[int, Facts]:
-    """The Facts of every result of a questionnaire in the library, by response id.
+    """The Facts of every result of a kind in FIGURES, by response id.
 
     They are kept per immutable response, so a page made again after one new result checks
     and scores that one only. Entries read without their answers (data.entries(answers=False))
@@ -95,7 +97,7 @@ def facts(
     with _kept_lock:
         for e in entries:
             q = library.get(e.questionnaire)
-            if q is None:
+            if q is None or q.kind not in FIGURES:
                 continue
             key = ("facts", *_key(q, e))
             if key in _kept:
