@@ -6,7 +6,10 @@ each internship has a trainee and a mentor who agreed, and ten results (the trai
 style, ladder ratings of both in each of the three phases, the mentor's leadership styles, the
 process evaluation of both). Then the dashboard is requested through the app: "cold" renders
 it from the database, "kept" is the same request again (the page kept by results/pages.py), and
-"after a new result" renders it again because the programme's state changed. The CSV and Excel
+"after a new result" renders it again because the programme's state changed (the progress
+list shows one page of 50; the figures check and score only the results not seen before);
+"no result scored yet" renders another page after forgetting every checked and scored result.
+The programme's psychometrics report is timed made and kept. The CSV and Excel
 exports are streamed to nowhere, timed, and the rise of the process's resident memory measured.
 Nothing here asserts; tests/test_programmes.py checks the figures.
 """
@@ -29,6 +32,7 @@ from quizapp import create_app
 from quizapp.engine import check_answers, load_library
 from quizapp.extensions import db
 from quizapp.models import AdminLink, Attachment, Internship, Programme, Response, new_token, utcnow
+from quizapp.programmes import cohort as cohort_module
 
 QUESTIONNAIRES = Path(__file__).resolve().parent.parent / "questionnaires"
 PHASES = ("start", "middle", "end")
@@ -215,6 +219,13 @@ def main() -> None:
             db.session.commit()
             db.session.remove()
         again = timed(client, admin)
+        # a process past its first request (templates compiled, connections open, as
+        # quizapp.warm_up leaves a gunicorn worker) with no result checked and scored yet
+        cohort_module._kept.clear()
+        unkept = timed(client, f"/p/{token}?lang=en&page=2")
+        report = f"/p/{token}/psychometrics?lang=en"
+        report_cold = timed(client, report)
+        report_kept = statistics.median(timed(client, report) for _ in range(5))
         csv_s, csv_mb, csv_bytes = export(client, f"/p/{token}/export.csv")
         xlsx_s, xlsx_mb, xlsx_bytes = export(client, f"/p/{token}/export.xlsx")
         name = "postgresql" if url and url.startswith("postgres") else "sqlite"
@@ -228,7 +239,12 @@ def main() -> None:
             f" max {max(kept):.1f} ms"
         )
         print(f"  dashboard after one new result (rendered again): {again:.0f} ms")
+        print(f"  dashboard with no result scored yet, in a warm process: {unkept:.0f} ms")
         print(f"  evaluation summary cold: {evaluation_cold:.0f} ms")
+        print(
+            f"  psychometrics report: made {report_cold / 1000:.1f} s,"
+            f" kept median {report_kept:.1f} ms"
+        )
         print(
             f"  export CSV: {csv_s:.2f} s, {csv_bytes / 1e6:.1f} MB,"
             f" memory rose at most {csv_mb:.1f} MB"

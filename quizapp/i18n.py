@@ -7,7 +7,14 @@ from urllib.parse import urlencode
 from babel import Locale
 from babel.lists import format_list
 from flask import current_app, g, request
-from flask_babel import force_locale, format_date, format_decimal, get_locale, get_translations
+from flask_babel import (
+    force_locale,
+    format_date,
+    format_datetime,
+    format_decimal,
+    get_locale,
+    get_translations,
+)
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
@@ -367,6 +374,7 @@ def template_globals() -> dict:
         "list_of": list_of,
         "second_lang": second_lang,
         "format_date": format_date,
+        "format_datetime": format_datetime,
         "current_lang": current_lang,
         "switch_url": switch_url,
         "lang_name": display_name,

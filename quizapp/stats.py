@@ -21,6 +21,10 @@ from operator import mul
 from typing import TypeVar
 
 WEIGHTS = ("linear", "quadratic")
+# The weights of every trainee-mentor agreement the app shows (the programme's dashboard and the
+# psychometrics report): the steps of the competence ladder are ordered stages, not equal
+# distances on a measuring scale, which quadratic weights would assume (docs/programmes.md).
+LADDER_WEIGHTS = "linear"
 
 # The percentile bootstrap of the report: how many resamples, and the seed of its generator
 # (any fixed number: the same data give the same interval on every run and machine).

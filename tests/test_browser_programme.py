@@ -183,3 +183,63 @@ def test_the_swot_board_is_saved_and_the_report_prints(live, browser, cohort, tm
     assert "Back to the process evaluation" not in printed
     _pages, printed = print_pdf(browser, f"{admin}/report?lang=nl", tmp_path / "nl.pdf")
     assert "Evaluatie van het stageproces: Bakeries abroad" in printed
+
+
+def test_the_progress_pages_on_a_phone_with_the_keyboard(live, browser):
+    made = api(
+        live,
+        "/api/v1/programmes",
+        {
+            "name": "Garages 2027",
+            "start": (TODAY - timedelta(days=60)).isoformat(),
+            "middle": (TODAY - timedelta(days=30)).isoformat(),
+            "end": (TODAY + timedelta(days=30)).isoformat(),
+        },
+    )
+    token = made["admin_token"]
+    for n in range(51):
+        api(live, f"/api/v1/programmes/{token}/internships", {"label": f"Garage {n + 1}"})
+    page = browser.new_context(viewport=PHONE).new_page()
+    page.goto(f"{live.url}/p/{token}?lang=en")
+    main = page.locator("main")
+    assert "51 internships have someone to remind." in main.inner_text()
+    assert page.locator(".progress-table tbody tr").count() == 50
+    page.set_viewport_size({"width": 320, "height": 740})
+    assert width_of(page) <= 320
+    tab_until(page, "el.getAttribute('rel') === 'next'", limit=500)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**page=2*")
+    assert page.locator(".progress-table tbody tr").count() == 1
+    assert "Internships 51 to 51 of 51, in the order of their labels." in main.inner_text()
+    assert width_of(page) <= 320
+    # each page link is a finger-sized target
+    box = page.locator(".pager a").first.bounding_box()
+    assert box["height"] >= 44
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_psychometrics_report_reads_on_a_phone_and_prints(
+    live, browser, cohort, tmp_path, lang
+):
+    admin, _join = cohort
+    page = browser.new_context(viewport=PHONE).new_page()
+    page.goto(f"{admin}?lang={lang}")
+    # from the dashboard's sub-navigation
+    name = "Psychometrics report" if lang == "en" else "Psychometrisch rapport"
+    page.locator("nav.sub-nav").get_by_role("link", name=name).click()
+    page.wait_for_url("**/psychometrics*")
+    text = page.locator("main").inner_text()
+    assert page.locator("h1").inner_text() == f"{name}: Bakeries abroad"
+    # five trainees agreed and rated once: the ladder's report, with five answers
+    assert ("5 answers, from" if lang == "en" else "5 antwoorden, van") in text
+    assert page.locator("#competence-ladder-v2").count() == 1
+    for width in (360, 320):
+        page.set_viewport_size({"width": width, "height": 740})
+        assert width_of(page) <= width
+        assert page.evaluate(CHECK, 11) == [], width
+    url = f"{admin}/psychometrics?lang={lang}"
+    pages, printed = print_pdf(browser, url, tmp_path / f"psychometrics-{lang}.pdf")
+    assert pages >= 1
+    assert name in printed
+    assert "Bakeries abroad" in printed
+    assert ("5 answers, from" if lang == "en" else "5 antwoorden, van") in printed

@@ -691,7 +691,9 @@ def test_admin_links_the_last_cannot_be_revoked(app):
     revoked = client.post(f"{other}/links/{own}/revoke")
     assert revoked.status_code == 302
     assert client.get(admin).status_code == 404
+    assert client.get(admin + "/psychometrics").status_code == 404
     assert client.get(other).status_code == 200
+    assert client.get(other + "/psychometrics").status_code == 200
 
 
 def test_a_renewed_join_link_stops_the_old_one(app):
@@ -774,7 +776,7 @@ def test_coordinator_pages_say_u_never_je(app, cohort):
     client, admin = cohort["coordinator"], cohort["admin"]
     internship = re.search(r'href="(/p/[\w-]+/i/\d+)"', page(client, admin)).group(1)
     paths = ["/p/new", admin, internship, admin + "/evaluation", admin + "/report"]
-    paths += [admin + "/settings", admin + "/delete"]
+    paths += [admin + "/settings", admin + "/delete", admin + "/psychometrics"]
     pages = [page(client, path, "nl") for path in paths]
     assert [hit for html in pages for hit in offending(INFORMAL, html)] == []
     assert all(offending(FORMAL, html) for html in pages[1:3])  # they do speak to the reader
@@ -798,3 +800,105 @@ def test_consent_pages_speak_to_their_reader(app):
     assert offending(INFORMAL, mentor) == offending(INFORMAL, joining["mentor"]) == []
     assert offending(INFORMAL, trainee)
     assert offending(FORMAL, mentor)
+
+
+def test_the_progress_list_comes_in_pages_of_fifty_in_label_order(app):
+    coordinator = app.test_client()
+    made = coordinator.post(
+        "/api/v1/programmes",
+        json={"name": "Workshops 2026", **{k: v.isoformat() for k, v in DATES.items()}},
+    )
+    token = made.get_json()["admin_token"]
+    numbers = list(range(1, 56))
+    random.Random(5).shuffle(numbers)
+    for n in numbers:  # added out of order: the list sorts by label, 2 before 10
+        added = coordinator.post(
+            f"/api/v1/programmes/{token}/internships", json={"label": f"Shop {n}"}
+        )
+        assert added.status_code == 201
+    admin = f"/p/{token}"
+
+    def labels(html: str) -> list[str]:
+        table = html.split('class="data stack progress-table"', 1)[1].split("</table>", 1)[0]
+        return re.findall(r'<th scope="row"><a [^>]*>([^<]+)</a>', table)
+
+    first, second = page(coordinator, admin), page(coordinator, admin + "?page=2")
+    assert labels(first) == [f"Shop {n}" for n in range(1, 51)]
+    assert labels(second) == [f"Shop {n}" for n in range(51, 56)]
+    for html in (first, second):
+        text = unescape(html)
+        assert "<strong>55</strong> internships" in html
+        assert "55 internships have someone to remind." in text
+        assert "110 people have not opened their link yet." in text
+        assert "Pages with someone to remind: " in text
+    # the reminders on a page are those of its own internships
+    remind = second.split('class="remind-list"', 1)[1].split("</section>", 1)[0]
+    assert re.findall(r"<li><a [^>]*>([^<]+)</a>", remind) == [f"Shop {n}" for n in range(51, 56)]
+    assert "Internships 51 to 55 of 55, in the order of their labels." in unescape(second)
+    assert 'rel="prev"' in second
+    assert 'rel="next"' not in second
+    assert 'aria-current="page" href="/p/' + token + "?page=2" in second
+    for bad in ("0", "3", "x", "-1", "1.5"):
+        assert coordinator.get(f"{admin}?page={bad}&lang=en").status_code == 404, bad
+    # a new internship changes the kept page
+    coordinator.post(f"/api/v1/programmes/{token}/internships", json={"label": "Shop 56"})
+    assert labels(page(coordinator, admin + "?page=2"))[-1] == "Shop 56"
+
+
+def report_section(html: str, q) -> str:
+    """One questionnaire's section of a psychometrics page, as text."""
+    part = html.split(f'id="{q.id}-v{q.version}"', 1)[1].split("</section>", 1)[0]
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", part)))
+
+
+def test_the_psychometrics_report_counts_only_who_agreed(app, cohort):
+    html = page(cohort["coordinator"], cohort["admin"] + "/psychometrics")
+    agreed = {n for n, p in enumerate(cohort["people"]) if p["agreed"]}
+    assert 3 not in agreed  # the trainee of internship 4 did not agree
+    # learning styles: every trainee answered, the eleven who agreed count
+    learning = [n for n, _a in cohort["made"]["learning"] if n in agreed]
+    text = report_section(html, cohort["learning"])
+    assert len(learning) == 11
+    assert f"{len(learning)} answers, from" in text
+    assert "Shown from 30 answers: 19 more answers needed." in text  # answer options
+    assert "Shown from 100 answers: 89 more answers needed." in text  # local thirds
+    assert "Shown from 200 answers: 189 more answers needed." in text  # split-half
+    # the ladder: both phases, the mentors all agreed, one trainee did not
+    ratings = [
+        (n, role)
+        for phase in ("start", "end")
+        for n, role, _s in cohort["made"][phase]
+        if role == "mentor" or n in agreed
+    ]
+    trainees = sum(role == "trainee" for _n, role in ratings)
+    text = report_section(html, cohort["ladder"])
+    assert f"{len(ratings)} answers, from" in text
+    assert f"Trainees {trainees} Mentors {len(ratings) - trainees}" in text
+    # one pair per internship whose trainee agreed: 11 pairs, agreement needs 50
+    assert "Shown from 50 pairs: 39 more pairs needed." in text
+    # four mentors' leadership styles: fewer than the programme's minimum, nothing of them
+    lead = cohort["qs"]["leadership-styles"]
+    assert f'id="{lead.id}-v{lead.version}"' not in html
+    assert "Answers so far: 4. 1 more needed." in unescape(html)
+    assert "Computed on " in html
+
+
+def test_the_psychometrics_report_shows_nothing_below_the_minimum_group(app):
+    coordinator, admin, trainees = small_programme(app, 4)
+    for trainee, plan in trainees:
+        rate_start(trainee, plan, 2)
+    html = unescape(page(coordinator, admin + "/psychometrics"))
+    assert "People who agreed so far: 4. 1 more needed." in html
+    assert "answers, from" not in html
+    # five people agreed, four rated: the ladder's report waits for the fifth answer
+    coordinator, admin, trainees = small_programme(app, 5)
+    for trainee, plan in trainees[:4]:
+        rate_start(trainee, plan, 3)
+    html = unescape(page(coordinator, admin + "/psychometrics"))
+    assert "Answers so far: 4. 1 more needed." in html
+    assert "answers, from" not in html
+    # the page is kept under the programme's state: the fifth rating makes it again
+    rate_start(*trainees[4], 3)
+    html = unescape(page(coordinator, admin + "/psychometrics"))
+    assert "5 answers, from" in html
+    assert "Answers so far" not in html

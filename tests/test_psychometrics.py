@@ -45,17 +45,17 @@ def difference(item_list, answers: dict, plus: str, minus: str) -> int:
     return total
 
 
-def quadratic_kappa(pairs: list[tuple[int, int]]) -> Fraction:
-    """Cohen's quadratic weighted kappa in exact fractions, from a 4 x 4 table of steps 1..4."""
+def linear_kappa(pairs: list[tuple[int, int]]) -> Fraction:
+    """Cohen's linear weighted kappa in exact fractions, from a 4 x 4 table of steps 1..4."""
     n = len(pairs)
     table = [
         [sum(1 for a, b in pairs if (a, b) == (i, j)) for j in range(1, 5)] for i in range(1, 5)
     ]
     rows = [sum(r) for r in table]
     cols = [sum(table[i][j] for i in range(4)) for j in range(4)]
-    observed = sum(Fraction((i - j) ** 2 * table[i][j], n) for i in range(4) for j in range(4))
+    observed = sum(Fraction(abs(i - j) * table[i][j], n) for i in range(4) for j in range(4))
     expected = sum(
-        Fraction((i - j) ** 2 * rows[i] * cols[j], n * n) for i in range(4) for j in range(4)
+        Fraction(abs(i - j) * rows[i] * cols[j], n * n) for i in range(4) for j in range(4)
     )
     return 1 - observed / expected
 
@@ -355,7 +355,7 @@ def test_trainee_mentor_kappa_matches_an_independent_computation(app, ladder):
         assert agreement.pairs == len(steps)
         assert agreement.needs.met == (len(steps) >= 50)
         if agreement.needs.met:
-            assert agreement.kappa == pytest.approx(float(quadratic_kappa(steps)))
+            assert agreement.kappa == pytest.approx(float(linear_kappa(steps)))
             assert agreement.exact == sum(a == b for a, b in steps)
             assert agreement.apart == sum(abs(a - b) >= 2 for a, b in steps)
             assert agreement.interval[0] < agreement.kappa < agreement.interval[1]

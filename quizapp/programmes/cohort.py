@@ -24,11 +24,13 @@ from ..context import PHASES
 from ..engine import check_answers, score
 from ..engine.leadership import style_ids
 from ..engine.scoring import stage_value
-from ..stats import weighted_kappa
+from ..stats import LADDER_WEIGHTS, weighted_kappa
 from .anonymity import Group, enough, hide_small, in_steps
 from .data import Entry, phase_of
 
-KAPPA_WEIGHTS = "linear"
+KAPPA_WEIGHTS = LADDER_WEIGHTS
+# The kinds of questionnaire the figures are made from (the process evaluation has its own page).
+FIGURES = ("learning-style", "competence-ladder", "leadership")
 ROLES = ("trainee", "mentor")
 # The perspective a role rates in on the competence ladder.
 RATER = {"trainee": "self", "mentor": "mentor"}
@@ -60,9 +62,57 @@ def _key(q, entry: Entry) -> tuple:
     return (entry.response_id, entry.created, q.id, q.version)
 
 
-def scored(q, entry: Entry):
-    """The engine's score of a result, kept per immutable response."""
-    return _kept_or(("score", *_key(q, entry)), lambda: score(q, entry.answers))
+@dataclass(frozen=True)
+class Facts:
+    """What the figures need of one result: whether its answers pass the engine's check, its
+    score (learning style, leadership) and its steps (ladder: by item, None for no step)."""
+
+    valid: bool
+    result: object | None = None
+    steps: dict[str, int | None] | None = None  # by item id
+
+
+def _facts_of(q, answers: dict) -> Facts:
+    if check_answers(q, answers):
+        return Facts(False)
+    if q.kind == "competence-ladder":
+        return Facts(True, steps={i.id: stage_value(answers.get(i.id)) for i in q.items})
+    if q.kind in ("learning-style", "leadership"):
+        return Facts(True, result=score(q, answers))
+    return Facts(True)
+
+
+def facts(
+    entries: Iterable[Entry], library: dict, answers_of: Callable[[list[int]], dict] | None = None
+) -> dict[int, Facts]:
+    """The Facts of every result of a kind in FIGURES, by response id.
+
+    They are kept per immutable response, so a page made again after one new result checks
+    and scores that one only. Entries read without their answers (data.entries(answers=False))
+    get them through `answers_of` (response ids -> answers), for the results not kept only.
+    The figures use the returned dict, so nothing kept can drop out halfway through a page.
+    """
+    found: dict[int, Facts] = {}
+    missing = []
+    with _kept_lock:
+        for e in entries:
+            q = library.get(e.questionnaire)
+            if q is None or q.kind not in FIGURES:
+                continue
+            key = ("facts", *_key(q, e))
+            if key in _kept:
+                _kept.move_to_end(key)
+                found[e.response_id] = _kept[key]
+            else:
+                missing.append((q, e, key))
+    if missing:
+        unread = [e.response_id for _q, e, _k in missing if e.answers is None]
+        read = answers_of(unread) if unread and answers_of is not None else {}
+        for q, e, key in missing:
+            answers = e.answers if e.answers is not None else read.get(e.response_id)
+            if answers is not None:  # else deleted since the entries were read
+                found[e.response_id] = _kept_or(key, lambda q=q, a=answers: _facts_of(q, a))
+    return found
 
 
 def valid(q, entry: Entry) -> bool:
@@ -101,7 +151,7 @@ class Distribution:
     counts: tuple[int | None, ...]
 
 
-def learning_styles(index, library, role: str, k: int) -> Distribution | None:
+def learning_styles(index, library, known: dict, role: str, k: int) -> Distribution | None:
     """The learning styles (the nine regions) of the role's first learning-style results."""
     found = first_each(index.get(("learning-style", role), ()), _person)
     if not found:
@@ -110,7 +160,7 @@ def learning_styles(index, library, role: str, k: int) -> Distribution | None:
     region = q.classification("region")
     categories = tuple(c.id for c in region.classes)
     counted = in_steps(found, k)
-    classes = [scored(library[e.questionnaire], e).profile.get("region") for e in counted]
+    classes = [known[e.response_id].result.profile.get("region") for e in counted]
     counts = tuple(classes.count(c) for c in categories)
     return Distribution(Group(len(found), k), categories, hide_small(counts, k))
 
@@ -151,16 +201,16 @@ def ladder_ratings(index, programme, role: str) -> dict[str, list[Entry]]:
     return by_phase
 
 
-def ladder_groups(ratings: dict, q, k: int) -> list[LadderGroup]:
+def ladder_groups(ratings: dict, q, known: dict, k: int) -> list[LadderGroup]:
     """Steps per competence, by phase and by rater (`ratings`: ladder_ratings per role)."""
     steps = [s.value for s in q.stages]
     groups = []
     for role in ROLES:
         for phase, found in ratings[role].items():
-            counted = in_steps(found, k)
+            counted = [known[e.response_id].steps for e in in_steps(found, k)]
             rows = []
             for item in q.items:
-                values = [stage_value(e.answers.get(item.id)) for e in counted]
+                values = [each.get(item.id) for each in counted]
                 counts = [values.count(s) for s in steps] + [values.count(None)]
                 rated = sorted(v for v in values if v is not None)
                 median = statistics.median_low(rated) if enough(rated, k) else None
@@ -178,7 +228,7 @@ class Agreement:
     kappa: float | None
 
 
-def agreement(ratings: dict, q, k: int) -> list[Agreement]:
+def agreement(ratings: dict, q, known: dict, k: int) -> list[Agreement]:
     """Weighted kappa per competence, over one pair of ratings per internship: the trainee's
     and the mentor's first ratings in the latest phase both rated in."""
     pairs, paired = [], set()
@@ -192,11 +242,9 @@ def agreement(ratings: dict, q, k: int) -> list[Agreement]:
     pairs.sort(key=lambda pair: max(pair[0].created, pair[1].created))
     low = q.stages[0].value
     result = []
+    pairs = [(known[t.response_id].steps, known[m.response_id].steps) for t, m in pairs]
     for item in q.items:
-        steps = [
-            (stage_value(t.answers.get(item.id)), stage_value(m.answers.get(item.id)))
-            for t, m in pairs
-        ]
+        steps = [(t.get(item.id), m.get(item.id)) for t, m in pairs]
         both = [(a - low, b - low) for a, b in steps if a is not None and b is not None]
         counted = in_steps(both, k)
         kappa = (
@@ -220,7 +268,7 @@ class Leadership:
     items: int
 
 
-def leadership(index, library, k: int) -> Leadership | None:
+def leadership(index, library, known: dict, k: int) -> Leadership | None:
     """The style range and best-fit counts of the mentors' first leadership results."""
     found = first_each(index.get(("leadership", "mentor"), ()), _person)
     if not found:
@@ -228,7 +276,7 @@ def leadership(index, library, k: int) -> Leadership | None:
     q = library[found[0].questionnaire]
     styles = tuple(style_ids(q))
     counted = in_steps(found, k)
-    results = [scored(library[e.questionnaire], e) for e in counted]
+    results = [known[e.response_id].result for e in counted]
     band = q.classification("best-fit-band")
     bands = tuple(c.id for c in band.classes)
     in_band = [r.profile.get("best-fit-band") for r in results]
@@ -255,15 +303,27 @@ class Cohort:
     leadership: Leadership | None
 
 
-def cohort(entries: list[Entry], library: dict, programme, k: int) -> Cohort:
-    """The anonymous figures of a programme from the agreed roles' results."""
-    index = by_kind(entries, library)
+def cohort(
+    entries: list[Entry],
+    library: dict,
+    programme,
+    k: int,
+    answers_of: Callable[[list[int]], dict] | None = None,
+) -> Cohort:
+    """The anonymous figures of a programme from the agreed roles' results (with their answers,
+    or without them and `answers_of` to read those not kept: see facts)."""
+    known = facts(entries, library, answers_of)
+    index: dict[tuple[str, str], list[Entry]] = {}
+    for e in entries:
+        found = known.get(e.response_id)
+        if found is not None and found.valid:
+            index.setdefault((library[e.questionnaire].kind, e.role), []).append(e)
     ladder = next((q for q in library.values() if q.kind == "competence-ladder"), None)
     ratings = {role: ladder_ratings(index, programme, role) for role in ROLES}
     return Cohort(
         k=k,
-        learning={role: learning_styles(index, library, role, k) for role in ROLES},
-        ladder=ladder_groups(ratings, ladder, k) if ladder else [],
-        agreement=agreement(ratings, ladder, k) if ladder else [],
-        leadership=leadership(index, library, k),
+        learning={role: learning_styles(index, library, known, role, k) for role in ROLES},
+        ladder=ladder_groups(ratings, ladder, known, k) if ladder else [],
+        agreement=agreement(ratings, ladder, known, k) if ladder else [],
+        leadership=leadership(index, library, known, k),
     )

@@ -61,7 +61,7 @@ class Entry:
     perspective: str | None
     stored_phase: str | None
     created: datetime
-    answers: dict
+    answers: dict | None  # None: not read (entries(answers=False))
     admin_link: str | None = None  # a coordinator's result: the label of their admin link
 
     @property
@@ -133,21 +133,38 @@ def members(programme: Programme) -> list[Member]:
     ]
 
 
-def _entries_query(programme: Programme, *, agreed_only: bool):
+def _entries_query(programme: Programme, *, agreed_only: bool, answers: bool = True):
+    columns = RESULT if answers else (*RESULT[:-1], db.null())
     query = (
-        db.select(Internship.id, Attachment.role, Attachment.id, Attachment.shared, *RESULT)
+        db.select(Internship.id, Attachment.role, Attachment.id, Attachment.shared, *columns)
         .join(Attachment, Attachment.internship_id == Internship.id)
         .join(Response, Response.id == Attachment.response_id)
         .where(Internship.programme_id == programme.id)
         .where(Internship.created >= retention_cutoff(), Response.created >= retention_cutoff())
         .order_by(Response.created, Response.id)
     )
-    if agreed_only:
-        query = query.where(
-            ((Attachment.role == "trainee") & Internship.trainee_agreed.is_not(None))
-            | ((Attachment.role == "mentor") & Internship.mentor_agreed.is_not(None))
+    return query.where(_agreed()) if agreed_only else query
+
+
+def _agreed():
+    """What a programme's pages may count: the results of a role that agreed."""
+    return ((Attachment.role == "trainee") & Internship.trainee_agreed.is_not(None)) | (
+        (Attachment.role == "mentor") & Internship.mentor_agreed.is_not(None)
+    )
+
+
+def counted_attachments(programme: Programme):
+    """The ids of the attachments whose results the programme's pages may count (the same
+    rule as `entries`), as a subquery for Attachment.id.in_()."""
+    return (
+        db.select(Attachment.id)
+        .join(Internship, Internship.id == Attachment.internship_id)
+        .where(
+            Internship.programme_id == programme.id,
+            Internship.created >= retention_cutoff(),
+            _agreed(),
         )
-    return query
+    )
 
 
 def _result(rid, qid, version, lang, perspective, phase, created, answers, **whose) -> Entry:
@@ -160,7 +177,8 @@ def _result(rid, qid, version, lang, perspective, phase, created, answers, **who
         perspective=perspective,
         stored_phase=phase,
         created=_utc(created),
-        answers=answers if isinstance(answers, dict) else {},
+        # None only where the query left the answers out (entries(answers=False))
+        answers=answers if isinstance(answers, dict) or answers is None else {},
         **whose,
     )
 
@@ -172,9 +190,24 @@ def _entry(row) -> Entry:
     )
 
 
-def entries(programme: Programme) -> list[Entry]:
-    """The results of the roles that agreed, oldest first (nothing of anyone else)."""
-    return [_entry(row) for row in db.session.execute(_entries_query(programme, agreed_only=True))]
+def entries(programme: Programme, answers: bool = True) -> list[Entry]:
+    """The results of the roles that agreed, oldest first (nothing of anyone else). Without
+    `answers` their answers are not read (Entry.answers is None): see answers_of."""
+    query = _entries_query(programme, agreed_only=True, answers=answers)
+    return [_entry(row) for row in db.session.execute(query)]
+
+
+def answers_of(ids: list[int], batch: int = 1000) -> dict[int, dict]:
+    """The stored answers of these responses, by id (read in batches of `batch` ids)."""
+    found = {}
+    for start in range(0, len(ids), batch):
+        rows = db.session.execute(
+            db.select(Response.id, Response.answers).where(
+                Response.id.in_(ids[start : start + batch])
+            )
+        )
+        found.update({rid: a if isinstance(a, dict) else {} for rid, a in rows})
+    return found
 
 
 def stream_entries(programme: Programme, batch: int = 500):

@@ -9,6 +9,7 @@ link, to send.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -124,3 +125,63 @@ def _role_progress(role, mine: list[Entry], kinds, programme, due) -> RoleProgre
                 result.missing_due.append((phase, kind))
         result.phases[phase] = tasks
     return result
+
+
+# The progress list and its reminders show this many internships per page (?page=); the
+# figures above and the summary of whom to remind count all of them.
+PER_PAGE = 50
+
+
+def _natural(text: str) -> tuple:
+    """A sort key that puts "Internship 2" before "Internship 10", ignoring case."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part)
+        for part in re.split(r"(\d+)", text.casefold())
+        if part
+    )
+
+
+def in_label_order(rows: list[InternshipProgress]) -> list[InternshipProgress]:
+    """The rows by the label the coordinator gave (numbers in order); internships without a
+    label after them, in the order they were made."""
+    return sorted(
+        rows,
+        key=lambda row: (
+            row.member.label is None,
+            _natural(row.member.label or ""),
+            row.member.number,
+        ),
+    )
+
+
+def page_count(rows: int, per_page: int = PER_PAGE) -> int:
+    """How many pages a list of `rows` takes (at least one, empty or not)."""
+    return max(1, -(-rows // per_page))
+
+
+@dataclass(frozen=True)
+class RemindSummary:
+    """Whom to remind over all internships, whatever page is shown."""
+
+    internships: int  # internships with someone to remind
+    not_opened: int  # roles that have not opened their link
+    due: int  # roles with a questionnaire due and not done
+    pages: tuple[int, ...]  # the pages of the list that hold them
+
+
+def remind_summary(rows: list[InternshipProgress], per_page: int = PER_PAGE) -> RemindSummary:
+    """Count whom to remind in `rows` (in the order of the pages)."""
+    waiting = due = 0
+    pages = []
+    internships = 0
+    for n, row in enumerate(rows):
+        roles = row.to_remind
+        if not roles:
+            continue
+        internships += 1
+        waiting += sum(p.state == "waiting" for p in roles)
+        due += sum(bool(p.missing_due) for p in roles)
+        page = n // per_page + 1
+        if not pages or pages[-1] != page:
+            pages.append(page)
+    return RemindSummary(internships, waiting, due, tuple(pages))

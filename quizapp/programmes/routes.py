@@ -22,6 +22,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import pgettext
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 
@@ -32,7 +33,8 @@ from ..internships.routes import TOKEN_IN_LINK, kind_name, phase_name
 from ..internships.store import find_role
 from ..library import get_library
 from ..limits import DELETIONS, INVITATIONS
-from ..models import new_token, utcnow
+from ..models import Attachment, new_token, utcnow
+from ..psychometrics.page import build_reports, report_context
 from ..quiz.routes import SEND_AGAIN, SUBMISSION_KEY
 from ..results.pages import csrf_hole, form_key, result_pages
 from ..results.routes import render_shared
@@ -50,7 +52,15 @@ from .charts import (
 )
 from .cohort import KAPPA_WEIGHTS, cohort
 from .evaluation import summary
-from .progress import SCHEDULE, progress
+from .progress import (
+    PER_PAGE,
+    ROLES,
+    SCHEDULE,
+    in_label_order,
+    page_count,
+    progress,
+    remind_summary,
+)
 from .store import (
     SWOT_FIELDS,
     active_links,
@@ -239,32 +249,45 @@ def _common(programme, link, kept: bool = False) -> dict:
 
 @bp.get("/p/<token>")
 def dashboard(token: str):
-    """The dashboard: progress per internship, and the cohort, anonymous."""
+    """The dashboard: progress per internship (a page of PER_PAGE of them, in label order),
+    and the cohort, anonymous."""
     programme, link = get_admin_or_404(token)
+    asked = request.args.get("page", "1")
+    if not asked.isdecimal() or len(asked) > 6:
+        abort(404)
+    number = int(asked)
 
     def render() -> str:
         k = min_group(programme)
         library = library_by_id()
-        members = data.members(programme)
-        entries = data.entries(programme)
-        rows = progress(members, entries, kinds_by_id(), programme, date.today())
-        figures = cohort(entries, library, programme, k)
+        entries = data.entries(programme, answers=False)
+        rows = in_label_order(
+            progress(data.members(programme), entries, kinds_by_id(), programme, date.today())
+        )
+        pages = page_count(len(rows))
+        if not 1 <= number <= pages:
+            abort(404)
+        figures = cohort(entries, library, programme, k, data.answers_of)
         ladder_q = first_of_kind("competence-ladder")
         return render_template(
             "programmes/dashboard.html",
             **_common(programme, link, kept=True),
             rows=rows,
+            page_rows=rows[(number - 1) * PER_PAGE : number * PER_PAGE],
+            page=number,
+            pages=pages,
+            first=(number - 1) * PER_PAGE + 1,
+            remind=remind_summary(rows),
             cohort=figures,
             charts=_cohort_charts(figures, library, ladder_q, k),
             ladder_q=ladder_q,
             lead_q=first_of_kind("leadership"),
             learning_q=first_of_kind("learning-style"),
-            links=role_links([row.member for row in rows]),
             kappa_weights=KAPPA_WEIGHTS,
             title=programme.name,
         )
 
-    return _page(token, "dashboard", render, data.state(programme))
+    return _page(token, "dashboard", render, number, data.state(programme))
 
 
 def role_links(members) -> dict[tuple[int, str], str]:
@@ -394,6 +417,36 @@ def _evaluation_summary(programme):
         library_by_id(),
         min_group(programme),
     )
+
+
+@bp.get("/p/<token>/psychometrics")
+def psychometrics(token: str):
+    """The psychometrics report (quizapp/psychometrics) of the programme's results that its
+    pages may count: those of the roles that agreed. Below the programme's minimum group
+    nothing is shown; the page is kept under the programme's state, as the dashboard is."""
+    programme, link = get_admin_or_404(token)
+
+    def render() -> str:
+        k = min_group(programme)
+        people = sum(m.agreed(role) for m in data.members(programme) for role in ROLES)
+        shown, waiting = [], []
+        if people >= k:
+            counted = Attachment.id.in_(data.counted_attachments(programme))
+            for r in build_reports(None, None, counted):
+                if r.n >= k:
+                    shown.append(r)
+                elif r.n:
+                    waiting.append((library_by_id()[r.questionnaire], r))
+        return render_template(
+            "programmes/psychometrics.html",
+            **_common(programme, link),
+            **report_context(shown),
+            people=people,
+            waiting=waiting,
+            title=pgettext("psychometrics", "Psychometrics report"),
+        )
+
+    return _page(token, "psychometrics", render, data.state(programme))
 
 
 @bp.get("/p/<token>/evaluation")

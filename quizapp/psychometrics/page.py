@@ -322,20 +322,27 @@ def report_view(r: Report) -> dict:
     }
 
 
+def report_context(reports: list[Report]) -> dict:
+    """What a template needs to show reports with psychometrics/_report.html."""
+    return {
+        "views": [report_view(r) for r in reports],
+        "minimum": MINIMUM,
+        "norms": NORMS,
+        "retest_days": RETEST_DAYS,
+        "retention_days": current_app.config["RESULT_RETENTION_DAYS"],
+        "now": utcnow(),
+        "fmt": {"number": number, "value": value, "signed": signed, "percent": percent},
+        "form_name": form_name,
+        "scale_name": scale_name,
+    }
+
+
 def render_reports(reports: list[Report], standalone: bool = False) -> str:
     """The page of one or more reports; `standalone` inlines the stylesheet and leaves out the
     site's navigation, for a file opened from disk."""
     return render_template(
         "psychometrics/page.html",
-        views=[report_view(r) for r in reports],
+        **report_context(reports),
         standalone=standalone,
         css=CSS.read_text(encoding="utf-8") if standalone else "",
-        minimum=MINIMUM,
-        norms=NORMS,
-        retest_days=RETEST_DAYS,
-        retention_days=current_app.config["RESULT_RETENTION_DAYS"],
-        now=utcnow(),
-        fmt={"number": number, "value": value, "signed": signed, "percent": percent},
-        form_name=form_name,
-        scale_name=scale_name,
     )

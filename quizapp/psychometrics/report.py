@@ -28,6 +28,7 @@ from ..engine import (
 from ..engine.checks import scale_items
 from ..engine.scoring import stage_value
 from ..stats import (
+    LADDER_WEIGHTS,
     Running,
     bootstrap_interval,
     pearson,
@@ -53,9 +54,8 @@ NORMS = 1000
 # (our choice).
 RETEST_DAYS = 7
 CHOSEN = "chosen"  # the column of choice and ladder items in ItemOptions
-# Quadratic weights: a two-step disagreement on the ladder weighs four times a one-step one,
-# and the coefficient equals an intraclass correlation (Fleiss & Cohen 1973).
-KAPPA_WEIGHTS = "quadratic"
+# The same weights as the programme's dashboard (stats.LADDER_WEIGHTS): linear.
+KAPPA_WEIGHTS = LADDER_WEIGHTS
 
 
 @dataclass(frozen=True)
