@@ -902,3 +902,20 @@ def test_the_psychometrics_report_shows_nothing_below_the_minimum_group(app):
     html = unescape(page(coordinator, admin + "/psychometrics"))
     assert "5 answers, from" in html
     assert "Answers so far" not in html
+
+
+def test_the_psychometrics_report_hides_a_language_only_a_few_answered_in(app, library):
+    """Seven ratings, six in English and one in German: the German count would single one
+    trainee out, so it is hidden, and with it the next smallest (English), as on the dashboard;
+    the total stays."""
+    coordinator, admin, trainees = small_programme(app, 7)
+    for n, (trainee, plan) in enumerate(trainees):
+        answers = dict.fromkeys(IDS, 2)
+        lang = "de" if n == 0 else "en"
+        token = api_result(trainee, "competence-ladder", answers, phase="start", lang=lang)
+        add_to_plan(trainee, plan, token)
+    html = page(coordinator, admin + "/psychometrics")
+    text = report_section(html, library.questionnaires["competence-ladder"])
+    assert "7 answers, from" in text
+    assert "Answers by language Language Answers English fewer than 5 Deutsch fewer than 5" in text
+    assert "English 6" not in text and "Deutsch 1" not in text

@@ -41,6 +41,7 @@ from ..results.routes import render_shared
 from ..text_clean import clean_text
 from ..urls import base_url, external_url
 from . import data, export, forms
+from .anonymity import hide_small
 from .charts import (
     evaluation_matrix,
     ladder_matrix,
@@ -437,12 +438,22 @@ def psychometrics(token: str):
                     shown.append(r)
                 elif r.n:
                     waiting.append((library_by_id()[r.questionnaire], r))
+        # Who answered in which language (or wording) could single one person out: small
+        # counts are hidden by the dashboard's rule (anonymity.hide_small).
+        small_counts = {
+            (r.questionnaire, r.version): {
+                "lang": hide_small([n for _, n in r.by_lang], k),
+                "form": hide_small([n for _, n in r.by_form], k),
+            }
+            for r in shown
+        }
         return render_template(
             "programmes/psychometrics.html",
             **_common(programme, link),
             **report_context(shown),
             people=people,
             waiting=waiting,
+            small_counts=small_counts,
             title=pgettext("psychometrics", "Psychometrics report"),
         )
 
