@@ -125,14 +125,14 @@ def test_the_check_reports_each_language_and_fails_on_an_incomplete_one(make_app
     assert f"fr: 1 of {total} texts untranslated, 1 fuzzy" in result.stderr.splitlines()
 
 
-def test_the_check_passes_on_the_shipped_catalogues(runner, app):
+def test_the_check_passes_on_the_shipped_catalogues(runner, app, library):
     result = runner.invoke(args=["questionnaires", "check"])
     assert result.exit_code == 0, result.stderr
     total = catalogue_status(ROOT / "translations", "nl").total
     assert result.stdout.splitlines() == [
         "en: the source language",
         *(f"{lang}: complete ({total} texts)" for lang in app.config["LANGUAGES"][1:]),
-        "4 questionnaires and the handbook are valid.",
+        f"{len(library.questionnaires)} questionnaires and the handbook are valid.",
     ]
 
 

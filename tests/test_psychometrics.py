@@ -482,7 +482,7 @@ def test_cli_writes_the_report_and_prints_its_key_figures(app, runner, lead, tmp
     assert "Psychometrisch rapport" in html
     for args, message in (
         (["--questionnaire", "nope"], "no questionnaire 'nope'"),
-        (["--lang", "xx"], "choose one of en, nl"),
+        (["--lang", "xx"], "choose one of " + ", ".join(app.config["LANGUAGES"])),
         (["--version", "2"], "give --questionnaire with --version"),
     ):
         bad = runner.invoke(args=["questionnaires", "psychometrics", *args, "--out", str(out)])
