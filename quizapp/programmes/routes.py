@@ -22,6 +22,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_babel import pgettext
 from flask_wtf import FlaskForm
 from markupsafe import Markup
@@ -135,24 +136,29 @@ def programme_helpers() -> dict:
     }
 
 
+# The four parts of the SWOT board: each one's name and what it is for.
+SWOT_PARTS = {
+    "strengths": (_l("Strengths"), _l("What went well in the programme?")),
+    "weaknesses": (_l("Weaknesses"), _l("What did not go well, or was missing?")),
+    "opportunities": (
+        _l("Opportunities"),
+        _l("Chances for the next internships, such as new places or partners."),
+    ),
+    "threats": (
+        _l("Threats"),
+        _l("What could get in the way next time, from outside the programme?"),
+    ),
+}
+
+
 def swot_name(name: str) -> str:
     """The name of a part of the SWOT board."""
-    return {
-        "strengths": _("Strengths"),
-        "weaknesses": _("Weaknesses"),
-        "opportunities": _("Opportunities"),
-        "threats": _("Threats"),
-    }[name]
+    return str(SWOT_PARTS[name][0])
 
 
 def swot_hint(name: str) -> str:
     """What a part of the SWOT board is for."""
-    return {
-        "strengths": _("What went well in the programme?"),
-        "weaknesses": _("What did not go well, or was missing?"),
-        "opportunities": _("Chances for the next internships, such as new places or partners."),
-        "threats": _("What could get in the way next time, from outside the programme?"),
-    }[name]
+    return str(SWOT_PARTS[name][1])
 
 
 def kappa_words(kappa: float | None) -> str:
